@@ -1,0 +1,131 @@
+"""Frequently asked questions: snippets written once, shown on the FAQ page and service pages."""
+
+from itertools import groupby
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from clinic.blocks import RICH_TEXT_FEATURES
+
+
+class FAQCategory(models.Model):
+    """A heading the FAQ page groups questions under, e.g. 'Cost and booking'."""
+
+    name = models.CharField(
+        max_length=80, unique=True, help_text="Shown as a heading on the FAQ page."
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in the page address, e.g. 'cost-and-booking'."
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers appear first on the FAQ page."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "FAQ category"
+        verbose_name_plural = "FAQ categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+    """One question and its answer. Drafts and revisions let editors prepare changes safely."""
+
+    question = models.CharField(
+        max_length=200, help_text="Ask it the way a patient would, e.g. 'Does it hurt?'."
+    )
+    answer = RichTextField(
+        features=RICH_TEXT_FEATURES, help_text="A short, plain answer. Link to a page for detail."
+    )
+    category = models.ForeignKey(
+        FAQCategory,
+        on_delete=models.PROTECT,
+        related_name="faqs",
+        help_text="The heading it appears under on the FAQ page.",
+    )
+    related_services = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="faqs",
+        help_text="Service pages that show this question too.",
+    )
+    sort_order = models.IntegerField(
+        default=0,
+        help_text="Lower numbers appear first, within the category and on service pages.",
+    )
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq")
+
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("category"),
+        FieldPanel("related_services"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("question", boost=2),
+        index.AutocompleteField("question"),
+        index.SearchField("answer"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "question"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self) -> str:
+        return self.question
+
+    @property
+    def anchor(self) -> str:
+        """The id of this question on any page that shows it, for links like /faqs/#faq-12."""
+        return f"faq-{self.pk}"
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/faq_preview.html"
+
+
+class FAQIndexPage(Page):
+    """The FAQ page: every published question, grouped by category."""
+
+    intro = models.TextField(
+        max_length=500, blank=True, help_text="A sentence or two above the questions."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/faq_index_page.html"
+
+    class Meta:
+        verbose_name = "FAQ page"
+
+    def faq_groups(self) -> list[tuple[FAQCategory, list[FAQ]]]:
+        """(category, its published FAQs) in category order; empty categories are left out."""
+        faqs = (
+            FAQ.objects.filter(live=True)
+            .select_related("category")
+            .order_by("category__sort_order", "category__name", "sort_order", "question")
+        )
+        return [
+            (category, list(items)) for category, items in groupby(faqs, key=lambda f: f.category)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["faq_groups"] = self.faq_groups()
+        return context

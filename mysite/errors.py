@@ -1,0 +1,27 @@
+"""The 500 page. It must render even when the database is what failed."""
+
+import logging
+
+from django.http import HttpResponseServerError
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+
+def clinic_settings_or_none(request):
+    """The clinic's contact details if they can be read, so the error page can show the phone."""
+    try:
+        from wagtail.models import Site
+
+        from clinic.context_processors import clinic_settings_for_site
+
+        return clinic_settings_for_site(Site.find_for_request(request))
+    except Exception:  # the database may be the thing that is down
+        logger.warning("500 page rendered without clinic settings", exc_info=True)
+        return None
+
+
+def server_error(request):
+    template = loader.get_template("500.html")
+    context = {"clinic": clinic_settings_or_none(request)}
+    return HttpResponseServerError(template.render(context))

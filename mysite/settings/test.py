@@ -1,0 +1,26 @@
+"""The test suite: fast hashing, throw-away media, no outgoing email.
+
+The database still comes from DATABASE_URL, so the same suite runs on SQLite (default)
+and on PostgreSQL in CI.
+"""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Uploaded and generated images go to a temporary folder, never into the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-media-"))
+
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files straight from the source folders (no collectstatic needed to run the suite).
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-static-"))
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,38 @@
+import pytest
+
+from tests.factories import (
+    ContactPageFactory,
+    FAQIndexPageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+    make_clinic_settings,
+    make_home_site,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    return make_home_site()
+
+
+@pytest.fixture
+def clinic_settings(home_page):
+    return make_clinic_settings()
+
+
+@pytest.fixture
+def site_tree(home_page, clinic_settings):
+    """A small site: home, services with one service, the FAQ page and the contact page."""
+    services = ServiceIndexPageFactory(parent=home_page, slug="services")
+    service = ServicePageFactory(parent=services, title="PRP hair restoration", slug="prp")
+    faq_page = FAQIndexPageFactory(parent=home_page, slug="faqs")
+    contact = ContactPageFactory(parent=home_page, slug="contact")
+    clinic_settings.contact_page = contact
+    clinic_settings.save()
+    return {
+        "home": home_page,
+        "services": services,
+        "service": service,
+        "faq_page": faq_page,
+        "contact": contact,
+    }

@@ -1,0 +1,193 @@
+"""What a marketer does in the admin reaches visitors: pages, FAQs, settings, images."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from clinic.models import ClinicImage, Provider
+from faqs.models import FAQ
+from tests.factories import FAQCategoryFactory
+from tests.test_images import png_bytes
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, site_tree):
+    admin = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(admin)
+    return client
+
+
+def visitor_html(client, url):
+    client.logout()
+    return BeautifulSoup(client.get(url).content, "html.parser")
+
+
+@pytest.mark.django_db
+def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
+    editor_client, site_tree
+):
+    service = site_tree["service"]
+    data = nested_form_data(
+        {
+            "title": service.title,
+            "slug": service.slug,
+            "summary": "A brand-new summary written by marketing.",
+            "steps": inline_formset([]),
+            "suitable_for": [],
+            "disclaimer": service.disclaimer,
+            "plan_sessions": "3",
+            "plan_interval_weeks_min": "4",
+            "plan_interval_weeks_max": "6",
+            "plan_maintenance_months_min": "4",
+            "plan_maintenance_months_max": "6",
+            "action-publish": "publish",
+        }
+    )
+    for stream in ["suitable_for", "not_suitable_for", "benefits", "aftercare", "risks", "body"]:
+        data[f"{stream}-count"] = "0"
+
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    html = visitor_html(editor_client, service.url)
+    assert html.select_one(".lead").get_text(strip=True) == (
+        "A brand-new summary written by marketing."
+    )
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_does_not_change_what_visitors_see(editor_client, site_tree):
+    service = site_tree["service"]
+    original = service.summary
+    data = nested_form_data(
+        {
+            "title": service.title,
+            "slug": service.slug,
+            "summary": "Not yet approved wording.",
+            "steps": inline_formset([]),
+            "disclaimer": service.disclaimer,
+            "plan_sessions": "3",
+        }
+    )
+    for stream in ["suitable_for", "not_suitable_for", "benefits", "aftercare", "risks", "body"]:
+        data[f"{stream}-count"] = "0"
+
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
+
+    assert response.status_code == 302
+    html = visitor_html(editor_client, service.url)
+    assert html.select_one(".lead").get_text(strip=True) == original
+
+
+@pytest.mark.django_db
+def test_a_faq_published_in_the_admin_appears_on_its_service_and_the_faq_page(
+    editor_client, site_tree
+):
+    category = FAQCategoryFactory(name="The treatment")
+    data = {
+        "question": "Can I wash my hair afterwards?",
+        "answer": rich_text("<p>Wait 48 hours before washing your scalp.</p>"),
+        "category": str(category.pk),
+        "related_services": [str(site_tree["service"].pk)],
+        "sort_order": "1",
+        "action-publish": "publish",
+    }
+
+    response = editor_client.post(reverse("wagtailsnippets_faqs_faq:add"), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert FAQ.objects.get(question="Can I wash my hair afterwards?").live
+    for page_key in ["service", "faq_page"]:
+        text = visitor_html(editor_client, site_tree[page_key].url).get_text()
+        assert "Can I wash my hair afterwards?" in text
+        assert "Wait 48 hours before washing your scalp." in text
+
+
+@pytest.mark.django_db
+def test_changing_the_phone_in_settings_changes_the_header(
+    editor_client, site_tree, clinic_settings
+):
+    url = reverse(
+        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
+    )
+    data = nested_form_data(
+        {
+            "clinic_name": "Test Hair Clinic",
+            "phone": "(555) 010-0123",
+            "country": "US",
+            "opening_hours": inline_formset(
+                [{"weekday": "1", "opens": "08:30", "closes": "16:00", "closed": ""}]
+            ),
+        }
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    html = visitor_html(editor_client, site_tree["home"].url)
+    assert html.select_one(".site-header__phone")["href"] == "tel:+15550100123"
+    assert "Tuesday 8:30 AM – 4:00 PM" in html.find("footer").get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_settings_form_rejects_hours_that_close_before_they_open(
+    editor_client, site_tree, clinic_settings
+):
+    url = reverse(
+        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
+    )
+    data = nested_form_data(
+        {
+            "clinic_name": "Test Hair Clinic",
+            "phone": "(310) 975-9785",
+            "country": "US",
+            "opening_hours": inline_formset(
+                [{"weekday": "1", "opens": "17:00", "closes": "09:00", "closed": ""}]
+            ),
+        }
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200  # the form comes back with an error, nothing is saved
+    assert not clinic_settings.opening_hours.filter(weekday=1).exists()
+
+
+@pytest.mark.django_db
+def test_an_image_cannot_be_uploaded_without_alt_text(editor_client):
+    upload = SimpleUploadedFile("scalp.png", png_bytes(), content_type="image/png")
+
+    response = editor_client.post(
+        reverse("wagtailimages:add"), {"title": "Scalp", "file": upload, "description": ""}
+    )
+
+    assert response.status_code == 200
+    assert "description" in response.context["form"].errors
+    assert not ClinicImage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_image_with_alt_text_is_saved_and_used_as_its_alt(editor_client):
+    upload = SimpleUploadedFile("scalp.png", png_bytes(), content_type="image/png")
+
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Scalp", "file": upload, "description": "A scalp seen from above"},
+    )
+
+    assert response.status_code == 302
+    image = ClinicImage.objects.get(title="Scalp")
+    assert image.default_alt_text == "A scalp seen from above"
+
+
+@pytest.mark.django_db
+def test_editor_can_add_a_provider(editor_client):
+    response = editor_client.post(
+        reverse("wagtailsnippets_clinic_provider:add"),
+        {"name": "Dr. New Person", "credentials": "MD", "role": "Dermatologist", "short_bio": ""},
+    )
+
+    assert response.status_code == 302
+    assert str(Provider.objects.get()) == "Dr. New Person, MD"
