@@ -192,4 +192,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django adds its own console handler to "django" in debug; one line per message is enough.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
