@@ -1,0 +1,125 @@
+"""A real server for the tests that need one: production settings, a demo database, gunicorn.
+
+Building the demo database (migrate, load_demo_content, collectstatic) takes a few seconds,
+so it is built once per test session and copied for every server that needs a fresh one.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ADMIN_USERNAME = "editor"
+ADMIN_PASSWORD = "browser-test-password"  # noqa: S105 (a throw-away database)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    """GET a URL; answers (status, headers, body) for errors too."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def server_environment(workdir: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="mysite.settings.production",
+        DJANGO_SECRET_KEY="test-server-" + "x" * 40,
+        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+        DJANGO_MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
+    return env
+
+
+def manage(workdir: Path, *args: str, extra_env: dict | None = None) -> None:
+    env = server_environment(workdir) | (extra_env or {})
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+
+
+def build_demo_site(workdir: Path) -> Path:
+    """A demo database, media and collected static files in `workdir`, plus an admin login."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    manage(workdir, "migrate", "--noinput")
+    manage(workdir, "load_demo_content")
+    manage(workdir, "collectstatic", "--noinput")
+    manage(
+        workdir,
+        "createsuperuser",
+        "--noinput",
+        f"--username={ADMIN_USERNAME}",
+        "--email=editor@example.com",
+        extra_env={"DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
+    )
+    return workdir
+
+
+def copy_demo_site(template: Path, workdir: Path) -> Path:
+    shutil.copytree(template, workdir)
+    return workdir
+
+
+@dataclass
+class RunningServer:
+    base_url: str
+    workdir: Path
+    process: subprocess.Popen
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def start_server(workdir: Path, workers: int = 2) -> RunningServer:
+    port = free_port()
+    log = open(workdir / "gunicorn.log", "ab")  # noqa: SIM115 (closed with the process)
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "mysite.wsgi", "--bind", f"127.0.0.1:{port}"]
+        + ["--workers", str(workers), "--timeout", "60"],
+        cwd=PROJECT_ROOT,
+        env=server_environment(workdir),
+        stdout=log,
+        stderr=log,
+    )
+    server = RunningServer(f"http://127.0.0.1:{port}", workdir, process)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            fetch(server.url("/"))
+            return server
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
