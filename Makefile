@@ -27,6 +27,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
+# The HTML validator (vnu-jar) for the browser checks, when npm is available.
+NODE_DEPS := $(if $(and $(wildcard package.json),$(shell command -v npm)),node_modules/.package-lock.json)
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 migrate: $(VENV)/.installed-runtime ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
@@ -37,7 +42,7 @@ run: demo ## Install, migrate, load the demo content and serve http://127.0.0.1:
 	@$(MANAGE) create_local_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev ## Lint, Django checks, migration check and the whole test suite
+test: $(VENV)/.installed-dev $(NODE_DEPS) ## Lint, checks, migration check, the whole suite (browser too)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) check --fail-level WARNING

@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.documents import StemmedSearchMixin
 
-class ContactPage(Page):
+
+class ContactPage(StemmedSearchMixin, Page):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -22,6 +24,7 @@ class ContactPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("directions"),
+        index.SearchField("search_stems"),
     ]
 
     parent_page_types = ["home.HomePage"]

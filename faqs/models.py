@@ -10,8 +10,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from clinic.blocks import RICH_TEXT_FEATURES
+from search.documents import StemmedSearchMixin, faq_document
 
 
 class FAQCategory(models.Model):
@@ -38,7 +40,18 @@ class FAQCategory(models.Model):
         return self.name
 
 
-class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class FAQQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """FAQs can be searched and autocompleted like pages: FAQ.objects.filter(...).search(...)."""
+
+
+class FAQ(
+    StemmedSearchMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """One question and its answer. Drafts and revisions let editors prepare changes safely."""
 
     question = models.CharField(
@@ -65,6 +78,8 @@ class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clust
     )
     revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq")
 
+    objects = FAQQuerySet.as_manager()
+
     panels = [
         FieldPanel("question"),
         FieldPanel("answer"),
@@ -76,6 +91,7 @@ class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clust
         index.SearchField("question", boost=2),
         index.AutocompleteField("question"),
         index.SearchField("answer"),
+        index.SearchField("search_stems"),
         index.FilterField("live"),
     ]
 
@@ -87,6 +103,9 @@ class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clust
     def __str__(self) -> str:
         return self.question
 
+    def search_document(self):
+        return faq_document(self)
+
     @property
     def anchor(self) -> str:
         """The id of this question on any page that shows it, for links like /faqs/#faq-12."""
@@ -96,7 +115,7 @@ class FAQ(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clust
         return "previews/faq_preview.html"
 
 
-class FAQIndexPage(Page):
+class FAQIndexPage(StemmedSearchMixin, Page):
     """The FAQ page: every published question, grouped by category."""
 
     intro = models.TextField(
@@ -104,7 +123,10 @@ class FAQIndexPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_stems"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

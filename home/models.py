@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import StemmedSearchMixin
 
-class HomePage(Page):
+
+class HomePage(StemmedSearchMixin, Page):
     hero_heading = models.CharField(
         max_length=120,
         help_text=(
@@ -68,6 +70,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
+        index.SearchField("search_stems"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import SearchDocument, StemmedSearchMixin, page_document, stream_text
 from services.blocks import BenefitListBlock, PointListBlock, ServiceBodyBlock
 from services.treatment_plan import schedule_text
 
@@ -21,7 +22,7 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(StemmedSearchMixin, Page):
     """The list of the clinic's services."""
 
     intro = models.TextField(
@@ -31,7 +32,10 @@ class ServiceIndexPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_stems"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
@@ -49,7 +53,7 @@ class ServiceIndexPage(Page):
         return context
 
 
-class ServicePage(Page):
+class ServicePage(StemmedSearchMixin, Page):
     """One treatment, e.g. PRP hair restoration."""
 
     summary = models.TextField(
@@ -200,6 +204,7 @@ class ServicePage(Page):
         index.RelatedFields(
             "steps", [index.SearchField("title"), index.SearchField("description")]
         ),
+        index.SearchField("search_stems"),
     ]
 
     parent_page_types = ["services.ServiceIndexPage"]
@@ -228,6 +233,18 @@ class ServicePage(Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def search_document(self) -> SearchDocument:
+        """What search reads: the page's sections under the headings visitors see."""
+        document = page_document(self)
+        sections = [
+            ("How it works", " ".join(f"{s.title} {s.description}" for s in self.steps.all())),
+            ("Treatment plan", self.schedule_text),
+            ("Aftercare", stream_text(self, self._meta.get_field("aftercare"))),
+            ("Risks and limitations", stream_text(self, self._meta.get_field("risks"))),
+        ]
+        extra = " ".join(f"{heading}: {text}." for heading, text in sections if text)
+        return SearchDocument(document.title, document.summary, f"{extra} {document.body}")
 
     @property
     def schedule_text(self) -> str:

@@ -97,7 +97,11 @@ class RunningServer:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a worker stuck mid-request: don't hang the suite
+            self.process.kill()
+            self.process.wait(timeout=10)
 
 
 def start_server(workdir: Path, workers: int = 2) -> RunningServer:
@@ -105,14 +109,17 @@ def start_server(workdir: Path, workers: int = 2) -> RunningServer:
     log = open(workdir / "gunicorn.log", "ab")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "mysite.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(workers), "--timeout", "60"],
+        + ["--workers", str(workers), "--timeout", "60", "--graceful-timeout", "3"]
+        # Several test servers run at once: they must not share gunicorn's control socket.
+        + ["--no-control-socket"],
         cwd=PROJECT_ROOT,
         env=server_environment(workdir),
         stdout=log,
         stderr=log,
     )
     server = RunningServer(f"http://127.0.0.1:{port}", workdir, process)
-    deadline = time.monotonic() + 30
+    # Generous: the first request imports Django and Wagtail, slow on a busy 2-core machine.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             fetch(server.url("/"))

@@ -235,9 +235,10 @@ FAQ_CATEGORIES = [
     {"slug": "booking", "name": "Booking", "sort_order": 4},
 ]
 
-# Answers are rich text, filled in with str.format by the loader: `{phone}` so the number is
-# written once, and `{contact_page_id}` because Wagtail stores internal links by page id (they
-# survive the page being moved or renamed). Use no other braces in answers.
+# Answers are rich text, filled in with str.format by the loader: `{contact_page_id}` because
+# Wagtail stores internal links by page id (they survive the page being moved or renamed).
+# No answer repeats the phone number: editors change it once, in Clinic details. Use no other
+# braces in answers.
 FAQS = [
     {
         "category": "about-prp",
@@ -314,7 +315,8 @@ FAQS = [
     {
         "category": "booking",
         "question": "How do I book a consultation?",
-        "answer": "<p>Call us on {phone}, or find all our details on the "
-        '<a linktype="page" id="{contact_page_id}">contact page</a>.</p>',
+        # No phone number here: it lives in Clinic details, shown in every page's header.
+        "answer": "<p>Call us on the number at the top of every page, or find all our "
+        'details on the <a linktype="page" id="{contact_page_id}">contact page</a>.</p>',
     },
 ]

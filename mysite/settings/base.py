@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -167,9 +168,25 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Clinic website"
 WAGTAILIMAGES_IMAGE_MODEL = "clinic.ClinicImage"
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search runs in the database by default (SQLite FTS5, PostgreSQL full-text). Words are stemmed
+# by the site itself (search/text.py), so PostgreSQL uses its "simple" configuration rather
+# than stemming a second time. Set SEARCH_BACKEND_URL to use OpenSearch/Elasticsearch instead.
+SEARCH_BACKEND_URL = os.environ.get("SEARCH_BACKEND_URL", "")
+if SEARCH_BACKEND_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
+            "URLS": [SEARCH_BACKEND_URL],
+            "INDEX": os.environ.get("SEARCH_INDEX", "clinic"),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
+    }
+
+# Daily search counts older than this many days are deleted by `manage.py purge_search_stats`.
+SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "90"))
 
 # Absolute base URL of the site, used in admin notification emails and (later) the API.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

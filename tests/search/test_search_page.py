@@ -1,16 +1,79 @@
-"""The basic search page finds published pages and shrugs off bad input."""
+"""The search page: type labels, highlighted excerpts and calm handling of bad input."""
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.factories import FAQFactory
+
+
+def results_of(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def searchable(site_tree):
+    service = site_tree["service"]
+    service.summary = "Platelet-rich plasma from your own blood, injected into the scalp."
+    service.save_revision().publish()
+    faq = FAQFactory(
+        question="Does it hurt?",
+        answer="<p>A local anesthetic is applied before the injections.</p>",
+        related_services=[service],
+    )
+    return {**site_tree, "faq": faq}
+
 
 @pytest.mark.django_db
-def test_search_finds_a_service_by_a_word_in_its_title(client, site_tree):
-    response = client.get("/search/", {"q": "restoration"})
+def test_results_show_count_type_title_and_highlighted_excerpt(client, searchable):
+    html = results_of(client, q="plasma")
 
-    html = BeautifulSoup(response.content, "html.parser")
-    titles = [a.get_text(strip=True) for a in html.select(".search-results h3 a")]
-    assert "PRP hair restoration" in titles
+    assert html.select_one(".search-summary").get_text(strip=True).startswith("1 result for")
+    result = html.select_one(".search-result")
+    assert result.select_one(".search-result__kind").get_text() == "Service"
+    assert result.h3.a["href"] == searchable["service"].url
+    assert [mark.get_text() for mark in result.select("mark")] == ["plasma"]
+
+
+@pytest.mark.django_db
+def test_faq_results_link_to_their_answer_on_the_faq_page(client, searchable):
+    html = results_of(client, q="anesthetic")
+
+    faq_result = next(
+        r
+        for r in html.select(".search-result")
+        if r.select_one(".search-result__kind").text == "FAQ"
+    )
+    expected = f"{searchable['faq_page'].url}#faq-{searchable['faq'].pk}"
+    assert faq_result.h3.a["href"] == expected
+    assert faq_result.h3.get_text(strip=True) == "Does it hurt?"
+
+
+@pytest.mark.django_db
+def test_hyphens_case_and_plurals_do_not_matter(client, searchable):
+    for query in ["PLATELET RICH", "platelet-rich", "Platelets"]:
+        titles = [a.get_text() for a in results_of(client, q=query).select(".search-result h3 a")]
+        assert "PRP hair restoration" in titles, query
+
+
+@pytest.mark.django_db
+def test_a_misspelling_is_corrected_and_said_so(client, searchable):
+    html = results_of(client, q="plazma")
+
+    assert "plasma" in html.select_one(".search-correction").get_text()
+    assert html.select_one(".search-result h3 a").get_text() == "PRP hair restoration"
+
+
+@pytest.mark.django_db
+def test_no_results_offers_the_menu_pages_and_the_phone(client, searchable):
+    html = results_of(client, q="xylophone")
+
+    empty = html.select_one(".search-empty")
+    links = {a.get_text(strip=True): a["href"] for a in empty.find_all("a")}
+    assert links["Services"] == searchable["services"].url
+    assert links["FAQs"] == searchable["faq_page"].url
+    assert links["(310) 975-9785"] == "tel:+13109759785"
 
 
 @pytest.mark.django_db
@@ -20,22 +83,65 @@ def test_search_finds_a_service_by_a_word_in_its_title(client, site_tree):
         {"q": ""},
         {"q": "   "},
         {"q": "x" * 10_000},
+        {"q": "prp " * 3000},
         {"q": "prp", "page": "-1"},
         {"q": "prp", "page": "abc"},
         {"q": "prp", "page": "999999999999999999999"},
+        {"q": "prp", "page": "1e9"},
         {"q": "hair\x00loss"},
+        {"q": "hair%00loss"},
+        {"q": "\x1b[31m\x07 bell"},
         {"q": "' OR 1=1; --"},
-        {"q": "😀 شعر"},
+        {"q": '"unbalanced AND (NOT'},
+        {"q": "*"},
+        {"q": "😀🧑‍⚕️"},
+        {"q": "تساقط الشعر"},
+        {"q": "\u202eprp"},
+        {"q": "NEAR(hair loss)"},
+        {"page": "2"},
     ],
 )
-def test_search_answers_bad_input_with_a_normal_page(client, site_tree, params):
+def test_bad_input_gets_a_normal_page(client, searchable, params):
     response = client.get("/search/", params)
     assert response.status_code == 200
 
 
 @pytest.mark.django_db
-def test_search_escapes_the_query_it_shows_back(client, site_tree):
-    response = client.get("/search/", {"q": "<script>alert(1)</script>"})
+def test_the_query_shown_back_is_escaped(client, searchable):
+    response = client.get("/search/", {"q": '<script>alert(1)</script><b onmouseover="x">'})
 
-    assert b"<script>alert(1)</script>" not in response.content
-    assert b"&lt;script&gt;" in response.content
+    assert b"<script>alert(1)" not in response.content
+    assert b"<b onmouseover" not in response.content
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
+
+
+@pytest.mark.django_db
+def test_excerpts_escape_markup_in_content(client, site_tree):
+    service = site_tree["service"]
+    service.summary = "Plasma <img src=x onerror=alert(1)> explained."
+    service.save_revision().publish()
+
+    response = client.get("/search/", {"q": "plasma"})
+
+    assert b"<img src=x" not in response.content
+    assert b"&lt;img src=x onerror=alert(1)&gt;" in response.content
+
+
+@pytest.mark.django_db
+def test_pagination_keeps_the_query_and_clamps_the_page(client, site_tree):
+    from tests.factories import ServicePageFactory
+
+    for number in range(12):
+        ServicePageFactory(parent=site_tree["services"], title=f"Plasma service {number}")
+
+    html = results_of(client, q="plasma", page="99")
+
+    assert "Page 2 of 2" in html.select_one(".pagination").get_text()
+    previous = html.select_one(".pagination a")
+    assert previous["href"] == "?q=plasma&page=1"
+
+
+@pytest.mark.django_db
+def test_search_results_are_not_indexed_by_search_engines(client, site_tree):
+    html = results_of(client, q="prp")
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"

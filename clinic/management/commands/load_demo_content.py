@@ -313,7 +313,7 @@ class Command(BaseCommand):
             return
         if created:
             faq = FAQ(question=values["question"], live=False)
-        answer = values["answer"].format(phone=content.PHONE, contact_page_id=contact.pk)
+        answer = values["answer"].format(contact_page_id=contact.pk)
         changed = set_fields(faq, {"answer": answer, "category": category, "sort_order": position})
         # Link the service, but keep any other services an editor linked.
         linked = [] if created else list(faq.related_services.all())
