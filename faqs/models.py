@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -84,7 +85,8 @@ class FAQ(
         FieldPanel("question"),
         FieldPanel("answer"),
         FieldPanel("category"),
-        FieldPanel("related_services"),
+        # Tick boxes: a multiple <select> drops the other services on a plain click.
+        FieldPanel("related_services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sort_order"),
     ]
     search_fields = [

@@ -130,9 +130,7 @@ def test_new_faq_appears_on_the_service_page_and_the_faq_page(editor, visitor, e
             editor.locator("#id_category-title"),
             f"the editor chose the category {category!r} but the form didn't take it",
         ).to_have_text(category)
-        editor.get_by_role("listbox", name="Related services").select_option(
-            label="PRP hair restoration"
-        )
+        editor.get_by_role("checkbox", name="PRP hair restoration").check()
         # The demo questions are numbered from 0: -1 puts this one first.
         editor.get_by_role("spinbutton", name="Sort order").fill("-1")
         publish(editor)
