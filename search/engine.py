@@ -118,7 +118,7 @@ def highlight(text: str, stems: set[str]) -> SafeString:
 def excerpt_for(document: SearchDocument, parsed: ParsedQuery) -> SafeString:
     stems = parsed.all_stems
     for text in (document.summary, document.body):
-        if text and any(f" {s} " in stem_string(text) for s in stems):
+        if text and stems & set(stem_string(text).split()):
             return highlight(text, stems)
     return highlight(document.summary or document.body, stems)
 

@@ -145,3 +145,9 @@ def test_pagination_keeps_the_query_and_clamps_the_page(client, site_tree):
 def test_search_results_are_not_indexed_by_search_engines(client, site_tree):
     html = results_of(client, q="prp")
     assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+@pytest.mark.django_db
+def test_search_terms_do_not_leak_to_other_sites_through_the_referrer(client, site_tree):
+    response = client.get("/search/", {"q": "hair loss after chemo"})
+    assert response["Referrer-Policy"] == "same-origin"
