@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,7 +10,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from mysite import errors
 from search import views as search_views
 
+
+class FaviconRedirect(RedirectView):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: point them at ours."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")  # resolved per request: hashed names need the manifest
+
+
 urlpatterns = [
+    path("favicon.ico", FaviconRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

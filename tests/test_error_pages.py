@@ -41,3 +41,10 @@ def test_server_error_page_renders_even_when_the_database_is_down(monkeypatch):
 
     assert response.status_code == 500
     assert b"Sorry, something went wrong" in response.content
+
+
+def test_favicon_ico_redirects_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
