@@ -64,6 +64,7 @@ if [[ -z "${BASE_URL:-}" ]]; then
     export DJANGO_MEDIA_ROOT="$WORKDIR/media"
     export DJANGO_STATIC_ROOT="$WORKDIR/static"
     export DJANGO_ALLOWED_HOSTS="127.0.0.1"
+    export DJANGO_HTTPS=0  # plain HTTP on loopback: no HTTPS redirect, HSTS or Secure cookies
 
     echo "Building a demo site in $WORKDIR…"
     (

@@ -1,12 +1,17 @@
 """The practice itself: its images, its contact details and opening hours, its providers."""
 
+import io
 import re
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.dateformat import time_format
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from PIL import Image as PILImage
+from PIL import ImageOps
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -38,9 +43,59 @@ class ClinicImage(AbstractImage):
     def alt_text(self) -> str:
         return self.description
 
+    def save(self, *args, **kwargs):
+        # A newly uploaded file (not yet in storage) loses its EXIF/XMP metadata before it is
+        # stored: phone photos carry GPS position, time and device, and these may be patients.
+        if self.file and not self.file._committed:
+            cleaned = without_metadata(self.file)
+            if cleaned is not None:
+                self.file = cleaned
+                self._set_image_file_metadata()  # size and hash of what is actually stored
+        super().save(*args, **kwargs)
+
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
+
+
+# Metadata that can say where and when a photo was taken, and with which device.
+METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp")
+
+
+def without_metadata(file) -> ContentFile | None:
+    """The image re-encoded without EXIF/XMP metadata, or None if it has none (or can't be read).
+
+    The EXIF orientation is applied to the pixels first, so the photo still looks the right way
+    up. Animated images are left alone (re-encoding would risk their frames); unreadable files
+    are left to Wagtail's own validation.
+    """
+    file.seek(0)
+    try:
+        with PILImage.open(file) as original:
+            # Many phones write MPO: a JPEG with extra pictures (depth maps, previews). The
+            # first picture is the photo; store it as the plain JPEG browsers show anyway.
+            image_format = "JPEG" if original.format == "MPO" else original.format
+            exif = original.getexif()
+            has_metadata = bool(exif) or any(key in original.info for key in METADATA_KEYS)
+            animated = getattr(original, "n_frames", 1) > 1 and original.format != "MPO"
+            if not has_metadata or animated:
+                return None
+            image = ImageOps.exif_transpose(original)
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        file.seek(0)
+    for key in METADATA_KEYS:
+        image.info.pop(key, None)
+    options = {"exif": b""}
+    if image_format == "JPEG":
+        options["quality"] = 95
+    if "icc_profile" in image.info:  # colour profile: not personal, and keeps colours right
+        options["icc_profile"] = image.info["icc_profile"]
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format, **options)
+    return ContentFile(buffer.getvalue(), name=Path(file.name).name)
 
 
 class ClinicRendition(AbstractRendition):

@@ -1,14 +1,90 @@
-"""The contact page: the clinic's details in full. The consultation form joins it later."""
+"""The contact page and its consultation request form.
 
-from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+Marketers edit the form's fields, labels, help text and thank-you message in the admin
+(Wagtail's form builder). What a visitor sends is health information, so:
+- it is stored before anything else happens, and the visitor sees success once it is stored;
+- the notification email says only that a request arrived, with a link to the admin;
+- only the "Front desk" group can read it (see contact/wagtail_hooks.py);
+- it is deleted after CONSULTATION_RETENTION_DAYS (`manage.py purge_submissions`).
+"""
+
+from django.db import models, transaction
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from clinic.blocks import RICH_TEXT_FEATURES
+from contact.forms import ConsultationFormBuilder
 from search.documents import StemmedSearchMixin
 
+EXTRA_FIELD_TYPES = (
+    ("tel", "Phone number"),
+    ("service", "Service of interest (lists the published service pages)"),
+)
 
-class ContactPage(StemmedSearchMixin, Page):
+AUTOCOMPLETE_CHOICES = [
+    ("", "None"),
+    ("name", "Full name"),
+    ("email", "Email address"),
+    ("tel", "Phone number"),
+]
+
+
+class ConsentWording(models.Model):
+    """The words a visitor agrees to when sending the form. Each change is a new version.
+
+    A submission points at the version the visitor saw, so changing the wording later never
+    changes what an earlier patient agreed to.
+    """
+
+    text = models.TextField(
+        max_length=600,
+        help_text=(
+            "What the visitor agrees to by ticking the box, e.g. 'I agree that the clinic may "
+            "store these details and contact me about my enquiry.' Saving a change creates a "
+            "new version; earlier requests keep the version they agreed to."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("text")]
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = "consent wording"
+
+    def __str__(self) -> str:
+        return f"Version {self.pk}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values_list("text", flat=True).first()
+            if stored is not None and stored != self.text:
+                # Never rewrite what someone agreed to: a changed text is a new version.
+                self.pk = None
+                self._state.adding = True
+                self.created_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def version(self) -> int:
+        return self.pk
+
+    @classmethod
+    def current(cls) -> "ConsentWording | None":
+        return cls.objects.order_by("-pk").first()
+
+
+class ContactPage(StemmedSearchMixin, AbstractForm):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -19,9 +95,49 @@ class ContactPage(StemmedSearchMixin, Page):
         blank=True,
         help_text="Optional: how to find the clinic, parking, accessibility of the entrance.",
     )
+    form_heading = models.CharField(
+        max_length=120,
+        default="Request a consultation",
+        help_text="Heading above the consultation form.",
+    )
+    form_intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="A sentence above the form, e.g. 'We reply within one working day.'",
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Shown after sending: what happens next and when the clinic will reply.",
+    )
+    notification_email = models.EmailField(
+        blank=True,
+        help_text=(
+            "Who is told that a new request arrived. The email never contains what the "
+            "visitor wrote, only a link to read it in the admin. Leave empty for no email."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("directions")]
-    search_fields = Page.search_fields + [
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("directions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("form_heading"),
+                FieldPanel("form_intro"),
+                InlinePanel("form_fields", label="Form field"),
+                FieldPanel("thank_you_text"),
+            ],
+            heading="Consultation form",
+            help_text=(
+                "The consent tick box is always added at the end; its words are in "
+                "Snippets → Consent wording."
+            ),
+        ),
+        FieldPanel("notification_email"),
+    ]
+    search_fields = AbstractForm.search_fields + [
         index.SearchField("intro"),
         index.SearchField("directions"),
         index.SearchField("search_stems"),
@@ -31,6 +147,107 @@ class ContactPage(StemmedSearchMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/contact_page.html"
+    landing_page_template = "pages/contact_page_landing.html"
+    form_builder = ConsultationFormBuilder
+
+    @property
+    def submissions_list_view_class(self):
+        from contact.views import AuditedSubmissionsListView
+
+        return AuditedSubmissionsListView
 
     class Meta:
         verbose_name = "contact page"
+
+    def get_submission_class(self):
+        return ConsultationRequest
+
+    def get_data_fields(self):
+        return super().get_data_fields() + [
+            ("consent_version", "Consent version"),
+            ("consented_at", "Consented at"),
+        ]
+
+    def process_form_submission(self, form):
+        """Store first, notify second: the email is sent only once the request is saved."""
+        from contact.tasks import schedule_notification
+
+        submission = ConsultationRequest.objects.create(
+            form_data=form.submitted_data(),
+            page=self,
+            consent_wording=form.consent_wording,
+            consented_at=timezone.now(),
+        )
+        transaction.on_commit(lambda: schedule_notification(submission.pk))
+        return submission
+
+    def serve(self, request, *args, **kwargs):
+        from contact.protection import guard_submission
+
+        if request.method == "POST":
+            refusal = guard_submission(self, request)
+            if refusal is not None:
+                return refusal
+        return super().serve(request, *args, **kwargs)
+
+
+class ConsultationFormField(AbstractFormField):
+    page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name="field type",
+        max_length=16,
+        choices=FORM_FIELD_CHOICES + EXTRA_FIELD_TYPES,
+        help_text="What kind of answer the field takes.",
+    )
+    autocomplete = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=AUTOCOMPLETE_CHOICES,
+        help_text="Lets browsers fill the field in for the visitor (accessibility).",
+    )
+
+    field_type.required_on_save = True  # previews need it, as in Wagtail's own model
+    required = models.BooleanField(
+        default=True, help_text="Tick if the visitor must fill this in to send the form."
+    )
+    help_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="A hint shown under the label, e.g. 'Include your area code'.",
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        FieldRowPanel(
+            [
+                FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
+                FieldPanel("autocomplete"),
+            ]
+        ),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = "form field"
+
+
+class ConsultationRequest(AbstractFormSubmission):
+    """One visitor's request, with the consent wording version they agreed to and when."""
+
+    consent_wording = models.ForeignKey(
+        ConsentWording, on_delete=models.PROTECT, related_name="submissions"
+    )
+    consented_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "consultation request"
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "consent_version": self.consent_wording_id,
+            "consented_at": self.consented_at,
+        }

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contact import api as contact_api
 from mysite import errors
 from search import views as search_views
 
@@ -26,6 +27,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path(
+        "api/v2/forms/<int:page_id>/", contact_api.consultation_form, name="api_consultation_form"
+    ),
 ]
 
 if settings.SERVE_MEDIA:

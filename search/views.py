@@ -26,7 +26,7 @@ def search(request):
         request.GET.get("page")
     )
     corrected = outcome.query.corrected_text if outcome and outcome.query.corrections else ""
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "pages/search.html",
         {
@@ -36,6 +36,10 @@ def search(request):
             "promotions": outcome.promotions if outcome else [],
         },
     )
+    # Stricter than the site-wide policy: the query in this page's URL is health data, so links
+    # to other sites from here send no Referer at all (SecurityMiddleware keeps this value).
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 @require_GET

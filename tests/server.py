@@ -46,6 +46,8 @@ def server_environment(workdir: Path) -> dict:
         DJANGO_MEDIA_ROOT=str(workdir / "media"),
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Plain HTTP on the loopback interface: no HTTPS redirect, HSTS or Secure-only cookies.
+        DJANGO_HTTPS="0",
     )
     return env
 
@@ -104,7 +106,7 @@ class RunningServer:
             self.process.wait(timeout=10)
 
 
-def start_server(workdir: Path, workers: int = 2) -> RunningServer:
+def start_server(workdir: Path, workers: int = 2, extra_env: dict | None = None) -> RunningServer:
     port = free_port()
     log = open(workdir / "gunicorn.log", "ab")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
@@ -113,7 +115,7 @@ def start_server(workdir: Path, workers: int = 2) -> RunningServer:
         # Several test servers run at once: they must not share gunicorn's control socket.
         + ["--no-control-socket"],
         cwd=PROJECT_ROOT,
-        env=server_environment(workdir),
+        env=server_environment(workdir) | (extra_env or {}),
         stdout=log,
         stderr=log,
     )
@@ -122,7 +124,9 @@ def start_server(workdir: Path, workers: int = 2) -> RunningServer:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            fetch(server.url("/"))
+            # As a TLS-terminating proxy would send it: a server started with DJANGO_HTTPS=1 and
+            # DJANGO_SECURE_PROXY_SSL_HEADER=1 answers it instead of redirecting to https://.
+            fetch(server.url("/"), headers={"X-Forwarded-Proto": "https"})
             return server
         except OSError:
             if process.poll() is not None:

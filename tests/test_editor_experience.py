@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Orderable, Page
 
 from clinic.models import ClinicImage, ClinicSettings, OpeningHours, Provider
-from contact.models import ContactPage
+from contact.models import ConsentWording, ConsultationFormField, ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage, HomePageFeaturedService
 from services.models import ServiceIndexPage, ServicePage, ServiceStep
@@ -24,6 +24,8 @@ EDITABLE_MODELS = [
     FAQCategory,
     FAQIndexPage,
     ContactPage,
+    ConsultationFormField,
+    ConsentWording,
 ]
 # Fields that Wagtail defines and documents itself, or that editors never type into.
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()}

@@ -191,7 +191,43 @@ CONTACT = {
         "This is a demo address. Replace it with directions to the clinic, parking and "
         "step-free access details."
     ),
+    "form_heading": "Request a consultation",
+    "form_intro": "Tell us a little about what you'd like help with and how to reach you.",
+    "thank_you_text": (
+        "<p>We'll get back to you, in the way you asked, to arrange a consultation. At the "
+        "consultation a dermatologist looks at what is behind your hair loss before "
+        "recommending anything.</p>"
+    ),
+    "notification_email": "frontdesk@example.com",
 }
+
+# The consultation form's fields; marketers can change them in the admin. The consent tick
+# box is added by the site itself (contact/forms.py), worded by the Consent wording snippet.
+CONTACT_FORM_FIELDS = [
+    {"label": "Your name", "field_type": "singleline", "required": True, "autocomplete": "name"},
+    {"label": "Email", "field_type": "email", "required": True, "autocomplete": "email"},
+    {
+        "label": "Phone",
+        "field_type": "tel",
+        "required": False,
+        "autocomplete": "tel",
+        "help_text": "Optional. Include your area code.",
+    },
+    {
+        "label": "How should we contact you?",
+        "field_type": "radio",
+        "required": True,
+        "choices": "Email\nPhone",
+        "default_value": "Email",
+    },
+    {"label": "Service you're interested in", "field_type": "service", "required": False},
+    {
+        "label": "Your message",
+        "field_type": "multiline",
+        "required": False,
+        "help_text": "Optional. Please don't include anything you'd rather tell us in person.",
+    },
+]
 
 # --- Clinic details --------------------------------------------------------------------------
 

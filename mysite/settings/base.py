@@ -7,6 +7,7 @@ configuration table lists them all.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Security: Content-Security-Policy, admin login throttling (see "Security" below).
+    "csp",
+    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Serves collected static files (compressed, far-future cached) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,7 +83,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The admin's own (looser) framing and Content-Security-Policy: mysite/middleware.py.
+    "mysite.middleware.AdminFramingMiddleware",
+    "mysite.middleware.ClinicCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Must stay last: it turns a locked-out login into a 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mysite.urls"
@@ -123,7 +133,10 @@ AUTH_USER_MODEL = "users.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -185,6 +198,15 @@ else:
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
     }
 
+# Consultation requests: deleted after this many days by `manage.py purge_submissions`, and
+# at most this many sent per visitor IP (django-ratelimit syntax, e.g. "5/m").
+CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "365"))
+CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/m")
+# Behind a proxy, the visitor's IP is in X-Forwarded-For: set RATELIMIT_IP_META_KEY to
+# "HTTP_X_FORWARDED_FOR" there (only when the proxy overwrites that header).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
+
 # Daily search counts older than this many days are deleted by `manage.py purge_search_stats`.
 SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "90"))
 
@@ -201,6 +223,103 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # (see clinic/blocks.py RICH_TEXT_FEATURES).
 
 
+# Security: headers and login throttling for every environment. The HTTPS-only parts (redirect,
+# HSTS, Secure cookies, the proxy header) are in production.py; see README "Security".
+
+# Referrer: other sites learn only our origin, never a path (search terms are health data; the
+# search page itself sends no referrer at all to other sites: search/views.py).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Public pages can't be framed; the admin's preview iframes get SAMEORIGIN (mysite/middleware.py).
+X_FRAME_OPTIONS = "DENY"
+ADMIN_URL_PREFIX = "/admin/"
+
+# Cookies: never readable from JavaScript (no script of ours reads them; the Wagtail admin takes
+# its CSRF token from the page), and not sent on cross-site sub-requests or form posts.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4). Public pages: our own files only, no inline script or
+# style of any kind, no framing. Keep templates free of style="" and on*="" attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# The Wagtail admin renders inline scripts and styles, shows uploads as data:/blob: URLs and
+# previews pages in same-origin iframes. Still nothing from other origins.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# The admin calls no other site either: no avatars from gravatar.com (it would learn staff
+# emails), no "new Wagtail version" check against wagtail.org (upgrades come through
+# requirements.txt).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy: the site needs none of these powerful browser features, nor ad tracking.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
+# Admin login throttling (django-axes): after DJANGO_AXES_FAILURE_LIMIT wrong passwords for one
+# username from one IP address, that pair is refused (HTTP 429) for DJANGO_AXES_COOLOFF_MINUTES.
+# Attempts are kept in the database, so every gunicorn worker sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before anything else
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+
 # Logging: everything to stdout/stderr, so gunicorn, systemd or a container collects it.
 
 LOGGING = {
@@ -212,3 +331,15 @@ LOGGING = {
     # Django adds its own console handler to "django" in debug; one line per message is enough.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+
+# Outgoing email (consultation notifications, admin password resets). The notification never
+# carries what a visitor wrote, but use TLS anyway.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(
+    os.environ.get("DJANGO_EMAIL_PORT", "587" if os.environ.get("DJANGO_EMAIL_HOST") else "25")
+)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", bool(os.environ.get("DJANGO_EMAIL_HOST")))
+EMAIL_TIMEOUT = 10

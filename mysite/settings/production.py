@@ -28,3 +28,23 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+
+# HTTPS. DJANGO_HTTPS=0 switches off only the HTTPS-only parts below (redirect, HSTS, Secure
+# cookies), so the production set-up can be served over plain HTTP on the loopback interface
+# for the browser tests and benchmarks. Never on a public server.
+HTTPS = env_bool("DJANGO_HTTPS", True)
+SECURE_SSL_REDIRECT = HTTPS
+# One year, subdomains included. Not "preload": joining the browsers' preload list is a
+# deliberate, hard-to-undo decision about the whole domain, not something a setting should do.
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+# `check --deploy` warns about that choice (security.W021); it is made on purpose.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+
+# Behind a proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients):
+# DJANGO_SECURE_PROXY_SSL_HEADER=1 makes Django trust it, so it knows the request was HTTPS.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -24,3 +24,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders (no collectstatic needed to run the suite).
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-static-"))
 WHITENOISE_USE_FINDERS = True
+
+# No login throttling: many tests log in, some with wrong passwords on purpose. The test of the
+# throttling itself (tests/test_security.py) turns it back on.
+AXES_ENABLED = False

@@ -28,8 +28,15 @@ LIST_FOCUSABLES_JS = (
     "(selector) => {"
     + DESCRIBE_JS
     + """
+    // A group of radio buttons is one Tab stop: the ticked one, or the first if none is.
+    const isTabStopRadio = (el) => {
+        if (el.type !== "radio" || !el.name) return true;
+        const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+        return el === (group.find((radio) => radio.checked) || group[0]);
+    };
     return [...document.querySelectorAll(selector)]
         .filter((el) => !el.disabled && el.checkVisibility({visibilityProperty: true}))
+        .filter(isTabStopRadio)
         .map((el, index) => { el.dataset.tabOrder = index; return describe(el); });
 }"""
 )

@@ -70,7 +70,7 @@ def test_visitor_goes_from_home_to_prp_answers_and_the_phone_number(page, demo_s
     menu.get_by_role("link", name="Contact us").click()
     expect(page).to_have_url(demo_server.url(PUBLIC_PAGES["contact"]))
     expect(heading(page)).to_have_text("Contact us")
-    phone = page.get_by_role("main").get_by_role("link", name=PHONE, exact=True)
+    phone = page.get_by_role("main").get_by_role("link", name=PHONE, exact=True).first
     expect(phone).to_be_visible()
     expect(phone).to_have_attribute("href", PHONE_HREF)
 

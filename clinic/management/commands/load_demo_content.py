@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 
 from clinic.demo import content, images
 from clinic.models import ClinicImage, ClinicSettings, OpeningHours, Provider
-from contact.models import ContactPage
+from contact.models import ConsultationFormField, ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage, HomePageFeaturedService
 from services.models import DEFAULT_DISCLAIMER, ServiceIndexPage, ServicePage, ServiceStep
@@ -156,7 +156,13 @@ class Command(BaseCommand):
         slug, values = without_slug(content.FAQ_INDEX)
         self.load_page(home, FAQIndexPage, slug, {**values, "show_in_menus": True})
         slug, values = without_slug(content.CONTACT)
-        contact = self.load_page(home, ContactPage, slug, {**values, "show_in_menus": True})
+        contact = self.load_page(
+            home,
+            ContactPage,
+            slug,
+            {**values, "show_in_menus": True},
+            children=[("form_fields", ConsultationFormField, content.CONTACT_FORM_FIELDS)],
+        )
 
         # The home page is published last, once the service it features exists. Re-read it
         # first: adding children changed its child count, and publishing writes the tree fields.

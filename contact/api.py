@@ -1,0 +1,100 @@
+"""Headless consultation requests: the same form, validation and guards, over JSON.
+
+GET  /api/v2/forms/<page id>/  describes the form: its fields, the consent wording and a
+                               `started` stamp to send back (the minimum-time guard).
+POST /api/v2/forms/<page id>/  with a JSON object of answers → 201, 400 with field errors,
+                               415 if the body isn't JSON, 429 when rate limited.
+
+CSRF: exempt, because the endpoint only accepts `Content-Type: application/json`, which a
+cross-site form can't send and a cross-site script can't send without CORS allowing it.
+"""
+
+import json
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from contact.forms import HONEYPOT_FIELD
+from contact.models import ContactPage
+from contact.protection import is_rate_limited
+
+HIDDEN_MACHINERY = {HONEYPOT_FIELD}
+
+
+def describe(form) -> dict:
+    fields = []
+    for name, field in form.fields.items():
+        if name in HIDDEN_MACHINERY:
+            continue
+        description = {
+            "name": name,
+            "label": str(field.label),
+            # e.g. "text", "email", "tel", "radio", "select", "checkbox", "hidden", "textarea"
+            "type": field.widget.attrs.get("type")
+            or getattr(field.widget, "input_type", "textarea"),
+            "required": field.required,
+            "help_text": str(field.help_text or ""),
+        }
+        if hasattr(field, "choices"):
+            description["choices"] = [
+                {"value": str(value), "label": str(label)} for value, label in field.choices
+            ]
+        initial = form.get_initial_for_field(field, name)
+        if initial not in (None, ""):
+            description["initial"] = initial
+        fields.append(description)
+    return {"fields": fields}
+
+
+def as_form_data(payload: dict) -> dict:
+    """JSON answers as the HTML form would have sent them."""
+    data = {}
+    for name, value in payload.items():
+        if value is True:
+            data[name] = "on"
+        elif value is False or value is None:
+            continue
+        elif isinstance(value, list):
+            data[name] = [str(item) for item in value]
+        else:
+            data[name] = str(value)
+    return data
+
+
+def errors_of(form) -> dict:
+    return {
+        ("form" if name == "__all__" else name): [str(message) for message in messages]
+        for name, messages in form.errors.items()
+    }
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def consultation_form(request, page_id: int):
+    page = get_object_or_404(ContactPage.objects.live().public(), pk=page_id)
+    if request.method == "GET":
+        return JsonResponse(describe(page.get_form(page=page, user=request.user)))
+
+    if request.content_type != "application/json":
+        return JsonResponse({"errors": {"form": ["Send the answers as JSON."]}}, status=415)
+    if is_rate_limited(request):
+        return JsonResponse(
+            {"errors": {"form": ["Too many requests. Please wait a minute, or call us."]}},
+            status=429,
+        )
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if not isinstance(payload, dict):
+        return JsonResponse({"errors": {"form": ["Send a JSON object of answers."]}}, status=400)
+    if str(payload.get(HONEYPOT_FIELD) or "").strip():
+        return JsonResponse({"errors": {"form": ["This request looks automated."]}}, status=400)
+
+    form = page.get_form(as_form_data(payload), page=page, user=request.user)
+    if not form.is_valid():
+        return JsonResponse({"errors": errors_of(form)}, status=400)
+    page.process_form_submission(form)
+    return JsonResponse({"status": "received"}, status=201)

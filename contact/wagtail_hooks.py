@@ -1,0 +1,78 @@
+"""Who sees consultation requests: only staff with the 'view consultation request' permission.
+
+The "Front desk" group has it (created by a data migration); marketers in "Editors" don't,
+even though they can edit the contact page. Every view and export is written to the audit log.
+"""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.contrib.forms.utils import get_form_types
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from contact.models import ConsentWording
+from contact.views import EXPORT_ACTION, VIEW_ACTION, requests_redirect
+
+VIEW_REQUESTS = "contact.view_consultationrequest"
+
+
+def can_read_requests(user) -> bool:
+    return user.is_active and user.has_perm(VIEW_REQUESTS)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_front_desk_reads_requests(user, form_pages):
+    if not can_read_requests(user):
+        return form_pages.none()
+    # Front desk staff needn't be able to edit the contact page to read its requests.
+    return Page.objects.filter(content_type__in=get_form_types())
+
+
+class ConsultationRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_requests(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_requests_url():
+    return [path("consultation-requests/", requests_redirect, name="consultation_requests")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_requests_menu_item():
+    return ConsultationRequestsMenuItem(
+        "Consultation requests",
+        reverse("consultation_requests"),
+        name="consultation-requests",
+        icon_name="mail",
+        order=150,
+    )
+
+
+@hooks.register("construct_main_menu")
+def hide_generic_forms_menu(request, menu_items):
+    # "Consultation requests" replaces Wagtail's generic "Forms" listing, which needs page
+    # permissions front desk staff don't have.
+    menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("register_log_actions")
+def register_request_log_actions(actions):
+    actions.register_action(
+        VIEW_ACTION, "View consultation requests", "Viewed consultation requests"
+    )
+    actions.register_action(
+        EXPORT_ACTION, "Export consultation requests", "Exported consultation requests"
+    )
+
+
+class ConsentWordingViewSet(SnippetViewSet):
+    model = ConsentWording
+    icon = "clipboard-list"
+    menu_label = "Consent wording"
+    list_display = ["__str__", "created_at"]
+
+
+register_snippet(ConsentWordingViewSet)

@@ -1,0 +1,251 @@
+"""The consultation form: stored first, notified without contents, guarded without a CAPTCHA."""
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail, signing
+from django.core.cache import cache
+from django.test import Client
+
+from contact.forms import STARTED_SALT
+from contact.models import ConsentWording, ConsultationFormField, ConsultationRequest
+
+MESSAGE = "My hair started thinning after a stressful year"
+
+
+class ExplodingEmailBackend:
+    """An email backend that always fails, like an SMTP server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server unreachable")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()  # rate-limit counters live in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def contact_page(site_tree):
+    page = site_tree["contact"]
+    fields = [
+        ("Your name", "singleline", True, "name"),
+        ("Email", "email", True, "email"),
+        ("Phone", "tel", False, "tel"),
+        ("Service you're interested in", "service", False, ""),
+        ("Your message", "multiline", False, ""),
+    ]
+    for order, (label, field_type, required, autocomplete) in enumerate(fields):
+        ConsultationFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            autocomplete=autocomplete,
+        )
+    page.notification_email = "frontdesk@example.com"
+    page.thank_you_text = "<p>We will call you back within a day.</p>"
+    page.save_revision().publish()
+    return page
+
+
+def started(seconds_ago=10) -> str:
+    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
+def form_data(**overrides):
+    data = {
+        "your_name": "Sam Patient",
+        "email": "sam@example.com",
+        "phone": "(555) 010-0100",
+        "service_youre_interested_in": "PRP hair restoration",
+        "your_message": MESSAGE,
+        "consent": "on",
+        "website": "",
+        "started": started(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def send(client, page, **overrides):
+    return client.post(page.url, form_data(**overrides))
+
+
+@pytest.mark.django_db
+def test_a_request_is_stored_with_its_consent_version_and_time(client, contact_page):
+    response = send(client, contact_page)
+
+    assert response.status_code == 200
+    request = ConsultationRequest.objects.get()
+    assert request.get_data()["your_message"] == MESSAGE
+    assert request.consent_wording == ConsentWording.current()
+    assert request.consented_at is not None
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.h1.get_text() == "Thank you: we have your request"
+    assert "We will call you back within a day." in html.main.get_text()
+    assert html.main.find("a", href="tel:+13109759785") is not None
+
+
+@pytest.mark.django_db
+def test_the_notification_says_a_request_arrived_but_nothing_it_said(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, contact_page)
+
+    assert len(mail.outbox) == 1
+    email = mail.outbox[0]
+    assert email.to == ["frontdesk@example.com"]
+    everything = email.subject + email.body + str(email.alternatives)
+    for value in ["Sam Patient", "sam@example.com", "010-0100", "thinning", "PRP hair"]:
+        assert value not in everything
+    assert f"/admin/forms/submissions/{contact_page.pk}/" in email.body
+
+
+@pytest.mark.django_db
+def test_when_email_fails_the_request_is_kept_and_the_visitor_sees_success(
+    client, contact_page, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.ExplodingEmailBackend"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, contact_page)
+
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    assert ConsultationRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_filled_honeypot_is_refused_and_not_stored(client, contact_page):
+    response = send(client, contact_page, website="http://spam.example")
+
+    assert response.status_code == 400
+    assert b"(310) 975-9785" in response.content
+    assert not ConsultationRequest.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("stamp", ["just now", "", "forged-stamp", None])
+def test_a_too_fast_or_unstamped_form_is_sent_back_with_the_values_kept(
+    client, contact_page, stamp
+):
+    if stamp == "just now":
+        stamp = started(seconds_ago=0)
+    response = send(client, contact_page, started=stamp)
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert "quicker than we expected" in html.select_one(".error-summary").get_text()
+    assert html.find("input", attrs={"name": "your_name"})["value"] == "Sam Patient"
+    assert not ConsultationRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_sixth_request_in_a_minute_from_one_ip_is_refused(client, contact_page):
+    statuses = [send(client, contact_page).status_code for _ in range(6)]
+
+    assert statuses == [200, 200, 200, 200, 200, 429]
+    assert ConsultationRequest.objects.count() == 5
+    refused = send(client, contact_page)
+    assert b"(310) 975-9785" in refused.content
+
+
+@pytest.mark.django_db
+def test_another_ip_is_not_held_up_by_the_first(client, contact_page):
+    for _ in range(6):
+        send(client, contact_page)
+
+    response = client.post(contact_page.url, form_data(), REMOTE_ADDR="198.51.100.7")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_post_without_the_csrf_token_is_forbidden(contact_page):
+    strict_client = Client(enforce_csrf_checks=True)
+
+    response = strict_client.post(contact_page.url, form_data())
+
+    assert response.status_code == 403
+    assert not ConsultationRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_consent_is_unticked_and_required(client, contact_page):
+    html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+    box = html.find("input", attrs={"name": "consent"})
+    assert box["type"] == "checkbox" and not box.has_attr("checked") and box.has_attr("required")
+    assert ConsentWording.current().text in html.find("label", attrs={"for": box["id"]}).text
+
+    response = send(client, contact_page, consent=None)
+
+    assert "Please tick the box" in response.content.decode()
+    assert not ConsultationRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_errors_are_summarised_linked_and_tied_to_their_fields(client, contact_page):
+    response = send(client, contact_page, email="not-an-email")
+
+    html = BeautifulSoup(response.content, "html.parser")
+    summary = html.select_one(".error-summary")
+    assert summary["role"] == "alert" and summary.has_attr("autofocus")
+    assert summary.find("a", href="#id_email") is not None
+    email_input = html.find("input", id="id_email")
+    assert email_input["aria-invalid"] == "true"
+    assert "id_email_error" in email_input["aria-describedby"]
+    assert html.find(id="id_email_error") is not None
+
+
+@pytest.mark.django_db
+def test_fields_tell_browsers_how_to_autofill_them(client, contact_page):
+    html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+    autocomplete = {
+        field["name"]: field.get("autocomplete")
+        for field in html.select("form.consultation-form input")
+        if field.get("name") in {"your_name", "email", "phone"}
+    }
+    assert autocomplete == {"your_name": "name", "email": "email", "phone": "tel"}
+
+
+@pytest.mark.django_db
+def test_service_choices_come_from_the_published_service_pages(client, contact_page, site_tree):
+    html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+    options = [o.get_text() for o in html.select("select[name=service_youre_interested_in] option")]
+    assert options == ["Choose a service", "PRP hair restoration", "Not sure yet"]
+
+
+@pytest.mark.django_db
+def test_changing_the_consent_wording_keeps_what_earlier_visitors_agreed_to(client, contact_page):
+    send(client, contact_page)
+    first = ConsentWording.current()
+    original_text = first.text
+
+    first.text = "A reworded consent statement."
+    first.save()
+
+    assert ConsentWording.objects.count() == 2
+    earlier_request = ConsultationRequest.objects.get()
+    assert earlier_request.consent_wording.text == original_text
+    assert ConsentWording.current().text == "A reworded consent statement."
+
+
+@pytest.mark.django_db
+def test_the_version_recorded_is_the_one_the_visitor_was_shown(client, contact_page):
+    shown = ConsentWording.current()
+    html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+    shown_version = html.find("input", attrs={"name": "consent_version"})["value"]
+    ConsentWording.objects.create(text="Newer wording published while the visitor typed.")
+
+    send(client, contact_page, consent_version=shown_version)
+
+    assert ConsultationRequest.objects.get().consent_wording == shown
