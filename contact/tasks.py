@@ -20,7 +20,7 @@ def notification_body(submission, admin_url: str) -> str:
     )
 
 
-@task()
+@task(backend="notifications")
 def notify_new_request(submission_id: int) -> None:
     from contact.models import ConsultationRequest
 

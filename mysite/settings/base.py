@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     # Security: Content-Security-Policy, admin login throttling (see "Security" below).
     "csp",
     "axes",
@@ -197,6 +198,20 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
     }
+
+# Background work (django-tasks). Wagtail's own tasks (search index, references) run at once.
+# Consultation notifications use their own backend: with DJANGO_TASKS_WORKER=1 they are queued
+# in the database and sent by a separate `manage.py db_worker` process, outside any request;
+# otherwise they are sent straight after the request is stored.
+IMMEDIATE_TASKS = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+TASKS = {
+    "default": IMMEDIATE_TASKS,
+    "notifications": (
+        {"BACKEND": "django_tasks_db.DatabaseBackend"}
+        if env_bool("DJANGO_TASKS_WORKER", False)
+        else IMMEDIATE_TASKS
+    ),
+}
 
 # Consultation requests: deleted after this many days by `manage.py purge_submissions`, and
 # at most this many sent per visitor IP (django-ratelimit syntax, e.g. "5/m").

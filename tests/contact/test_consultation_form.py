@@ -249,3 +249,25 @@ def test_the_version_recorded_is_the_one_the_visitor_was_shown(client, contact_p
     send(client, contact_page, consent_version=shown_version)
 
     assert ConsultationRequest.objects.get().consent_wording == shown
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_worker_the_notification_is_sent_outside_the_request(client, contact_page, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    response = send(client, contact_page)
+
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 1
+    assert mail.outbox == []  # queued, not sent while the visitor waited
+    assert DBTaskResult.objects.count() == 1
+
+    call_command("db_worker", "--backend", "notifications", "--batch", "--no-startup-delay")
+
+    assert len(mail.outbox) == 1
+    assert "Sam Patient" not in mail.outbox[0].body
