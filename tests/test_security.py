@@ -256,7 +256,9 @@ def test_the_sixth_wrong_password_is_refused_and_locks_that_user_on_that_address
 
     assert settings.AXES_FAILURE_LIMIT == 5
     assert attempt("wrong-password").status_code == 429  # the 5th failure locks
-    assert attempt("wrong-password").status_code == 429  # the 6th is refused outright
+    refused = attempt("wrong-password")
+    assert refused.status_code == 429  # the 6th is refused outright, on a page of our own
+    assert "Sign-in paused for this account" in refused.content.decode()
     assert attempt("the-right-password").status_code == 429  # even with the right password
     assert "_auth_user_id" not in client.session
 

@@ -83,3 +83,32 @@ def test_local_admin_is_created_once_and_its_login_printed_each_run(settings, tm
     assert f"password: {password}" in first_output
     assert f"password: {password}" in second_output
     assert oct(credentials.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize(
+    ("worker", "backend"),
+    [
+        (None, "django_tasks_db.DatabaseBackend"),
+        ("0", "django_tasks.backends.immediate.ImmediateBackend"),
+    ],
+)
+def test_production_sends_notifications_from_a_worker_unless_told_not_to(worker, backend):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="mysite.settings.production", DJANGO_SECRET_KEY="x" * 50
+    )
+    if worker is not None:
+        environment["DJANGO_TASKS_WORKER"] = worker
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.TASKS['notifications']['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == backend

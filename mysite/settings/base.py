@@ -217,9 +217,10 @@ TASKS = {
 # at most this many sent per visitor IP (django-ratelimit syntax, e.g. "5/m").
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "365"))
 CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/m")
-# Behind a proxy, the visitor's IP is in X-Forwarded-For: set RATELIMIT_IP_META_KEY to
-# "HTTP_X_FORWARDED_FOR" there (only when the proxy overwrites that header).
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# How many proxies of ours stand in front of the app (see mysite/client_ip.py): the rate limit
+# and the login throttling then count the visitor's address, not the proxy's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "mysite.client_ip.client_ip"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
 
 # Daily search counts older than this many days are deleted by `manage.py purge_search_stats`.
@@ -333,6 +334,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "60")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mysite.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "pages/login_locked.html"
 
 
 # Logging: everything to stdout/stderr, so gunicorn, systemd or a container collects it.

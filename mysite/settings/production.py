@@ -48,3 +48,9 @@ CSRF_COOKIE_SECURE = HTTPS
 # DJANGO_SECURE_PROXY_SSL_HEADER=1 makes Django trust it, so it knows the request was HTTPS.
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Consultation notifications are sent by a worker, outside the visitor's request:
+# run `manage.py db_worker --backend notifications` as a service. DJANGO_TASKS_WORKER=0 sends
+# them straight after the request is stored instead (no worker needed).
+if env_bool("DJANGO_TASKS_WORKER", True):
+    TASKS["notifications"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
