@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from contact.forms import HONEYPOT_FIELD
 from contact.models import ContactPage
-from contact.protection import is_rate_limited
+from contact.protection import count_stored_request, is_rate_limited
 
 HIDDEN_MACHINERY = {HONEYPOT_FIELD}
 
@@ -72,7 +72,7 @@ def errors_of(form) -> dict:
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def consultation_form(request, page_id: int):
+def consultation_form(request, page_id: str):
     page = get_object_or_404(ContactPage.objects.live().public(), pk=page_id)
     if request.method == "GET":
         return JsonResponse(describe(page.get_form(page=page, user=request.user)))
@@ -97,4 +97,5 @@ def consultation_form(request, page_id: int):
     if not form.is_valid():
         return JsonResponse({"errors": errors_of(form)}, status=400)
     page.process_form_submission(form)
+    count_stored_request(request)
     return JsonResponse({"status": "received"}, status=201)

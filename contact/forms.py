@@ -39,11 +39,7 @@ class ConsultationForm(BaseForm):
         super().__init__(*args, **kwargs)
         from contact.models import ConsentWording
 
-        # Record the wording the visitor was shown, even if it changed while they typed.
-        shown = self.data.get("consent_version", "") if self.is_bound else ""
-        self.consent_wording = (
-            ConsentWording.objects.filter(pk=int(shown)).first() if shown.isdigit() else None
-        ) or ConsentWording.current()
+        self.consent_wording = self.shown_consent_wording() or ConsentWording.current()
         self.fields["consent"] = forms.BooleanField(
             required=True,
             label=self.consent_wording.text if self.consent_wording else "I agree",
@@ -65,9 +61,26 @@ class ConsultationForm(BaseForm):
             initial=signing.dumps(time.time(), salt=STARTED_SALT),
         )
 
-    @property
-    def honeypot_filled(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+    def shown_consent_wording(self):
+        """The wording the visitor was shown, if it changed while they typed.
+
+        Only a version that was current within the form's lifetime counts, so a sender can't
+        pick an old wording to agree to.
+        """
+        from contact.models import ConsentWording
+
+        shown = str(self.data.get("consent_version") or "") if self.is_bound else ""
+        if not re.fullmatch(r"[0-9]{1,9}", shown):
+            return None
+        wording = ConsentWording.objects.filter(pk=int(shown)).first()
+        current = ConsentWording.current()
+        if wording is None or wording == current:
+            return wording
+        replaced_by = ConsentWording.objects.filter(pk__gt=wording.pk).order_by("pk").first()
+        recently_current = replaced_by and (
+            time.time() - replaced_by.created_at.timestamp() < MAX_SECONDS_TO_FILL
+        )
+        return wording if recently_current else None
 
     def seconds_taken(self) -> float | None:
         """How long since the form was shown, or None if the stamp is missing or forged."""

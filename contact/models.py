@@ -18,7 +18,6 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -119,7 +118,6 @@ class ContactPage(StemmedSearchMixin, AbstractForm):
     )
 
     content_panels = AbstractForm.content_panels + [
-        FormSubmissionsPanel(),
         FieldPanel("intro"),
         FieldPanel("directions"),
         MultiFieldPanel(
@@ -182,13 +180,16 @@ class ContactPage(StemmedSearchMixin, AbstractForm):
         return submission
 
     def serve(self, request, *args, **kwargs):
-        from contact.protection import guard_submission
+        from contact.protection import count_stored_request, guard_submission
 
         if request.method == "POST":
             refusal = guard_submission(self, request)
             if refusal is not None:
                 return refusal
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if request.method == "POST" and response.context_data.get("form_submission"):
+            count_stored_request(request)
+        return response
 
 
 class ConsultationFormField(AbstractFormField):
@@ -236,6 +237,10 @@ class ConsultationFormField(AbstractFormField):
 
 class ConsultationRequest(AbstractFormSubmission):
     """One visitor's request, with the consent wording version they agreed to and when."""
+
+    # Deleting the contact page must never silently delete patients' requests with it
+    # (Wagtail's default is CASCADE): they go only through `purge_submissions`.
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.PROTECT, related_name="+")
 
     consent_wording = models.ForeignKey(
         ConsentWording, on_delete=models.PROTECT, related_name="submissions"

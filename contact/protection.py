@@ -8,26 +8,36 @@ import logging
 
 from django.conf import settings
 from django.template.response import TemplateResponse
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from contact.forms import HONEYPOT_FIELD
 
 logger = logging.getLogger(__name__)
 
 
-def is_rate_limited(request) -> bool:
-    """Count this POST against the sender's IP; True once they are over the limit.
-
-    The HTML form and the JSON endpoint share one count, so switching doesn't help a spammer.
-    """
-    return is_ratelimited(
+def _usage(request, increment: bool) -> dict | None:
+    return get_usage(
         request,
         group="consultation-form",
         key="ip",
         rate=settings.CONSULTATION_RATE_LIMIT,
         method="POST",
-        increment=True,
+        increment=increment,
     )
+
+
+def is_rate_limited(request) -> bool:
+    """True once the sender's IP has sent as many requests as the limit allows.
+
+    Only stored requests count (see `count_stored_request`): a patient who corrects a few
+    mistakes is not locked out. The HTML form and the JSON endpoint share one count.
+    """
+    usage = _usage(request, increment=False)
+    return bool(usage) and usage["count"] >= usage["limit"]
+
+
+def count_stored_request(request) -> None:
+    _usage(request, increment=True)
 
 
 def guard_submission(page, request):

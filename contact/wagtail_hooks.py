@@ -4,6 +4,8 @@ The "Front desk" group has it (created by a data migration); marketers in "Edito
 even though they can edit the contact page. Every view and export is written to the audit log.
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -56,6 +58,21 @@ def hide_generic_forms_menu(request, menu_items):
     # "Consultation requests" replaces Wagtail's generic "Forms" listing, which needs page
     # permissions front desk staff don't have.
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("before_delete_page")
+def keep_pages_that_hold_requests(request, page):
+    """Refuse, with an explanation, to delete a page that still holds consultation requests."""
+    from contact.models import ConsultationRequest
+
+    if ConsultationRequest.objects.filter(page_id=page.pk).exists():
+        messages.error(
+            request,
+            f"“{page.title}” holds consultation requests, so it can't be deleted. Unpublish it "
+            "instead, or ask the front desk to export and remove the requests first.",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("register_log_actions")

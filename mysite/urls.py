@@ -27,8 +27,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path(
-        "api/v2/forms/<int:page_id>/", contact_api.consultation_form, name="api_consultation_form"
+    # At most 9 digits: a longer id can't exist, and SQLite can't even compare it.
+    re_path(
+        r"^api/v2/forms/(?P<page_id>[0-9]{1,9})/$",
+        contact_api.consultation_form,
+        name="api_consultation_form",
     ),
 ]
 

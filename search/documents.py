@@ -7,6 +7,7 @@ queries.
 """
 
 from dataclasses import dataclass
+from html import unescape
 
 from django.utils.html import strip_tags
 from wagtail.fields import StreamField
@@ -29,6 +30,11 @@ class SearchDocument:
         return (self.title, self.summary, self.body)
 
 
+def rich_text_as_plain_text(html: str) -> str:
+    """'<p>Risks &amp; side effects</p>' → 'Risks & side effects'."""
+    return unescape(strip_tags(html))
+
+
 def stream_text(obj, field) -> str:
     value = getattr(obj, field.name)
     return " ".join(str(part) for part in field.get_searchable_content(value) if part)
@@ -46,7 +52,7 @@ def page_document(page) -> SearchDocument:
 
 
 def faq_document(faq) -> SearchDocument:
-    return SearchDocument(faq.question, strip_tags(faq.answer), "")
+    return SearchDocument(faq.question, rich_text_as_plain_text(faq.answer), "")
 
 
 class StemmedSearchMixin:

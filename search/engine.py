@@ -123,13 +123,6 @@ def excerpt_for(document: SearchDocument, parsed: ParsedQuery) -> SafeString:
     return highlight(document.summary or document.body, stems)
 
 
-def faq_url(faq, faq_page_url: str | None) -> str | None:
-    if faq_page_url:
-        return f"{faq_page_url}#{faq.anchor}"
-    service = faq.related_services.filter(live=True).first()
-    return f"{service.url}#{faq.anchor}" if service else None
-
-
 def result_kind(page) -> str:
     return "Service" if type(page).__name__ == "ServicePage" else "Page"
 
@@ -183,10 +176,9 @@ def site_search(text: str) -> SearchOutcome:
                 score(document, parsed) - rank / 1000,
             )
         )
-    for rank, faq in enumerate(faqs):
-        url = faq_url(faq, faq_page_url)
-        if url is None:
-            continue
+    # FAQs are answered on the FAQ page: without one published, they can't be linked to.
+    for rank, faq in enumerate(faqs if faq_page_url else []):
+        url = f"{faq_page_url}#{faq.anchor}"
         document = faq.search_document()
         results.append(
             Result(

@@ -16,12 +16,13 @@ from django.utils import timezone
 from search.models import DailySearchCount
 from search.text import words
 
-_LOOKS_PERSONAL = re.compile(r"@|\d{5,}")
+# A search with this many digits in it may hold a phone, insurance or record number.
+MAX_DIGITS = 5
 
 
 def recordable_form(text: str) -> str:
     """The query as it is stored: lower-case words, at most 100 characters; '' to skip it."""
-    if _LOOKS_PERSONAL.search(text.replace(" ", "")):
+    if "@" in text or len(re.sub(r"\D", "", text)) >= MAX_DIGITS:
         return ""
     return " ".join(words(text))[:100].strip()
 

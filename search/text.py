@@ -45,10 +45,6 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-def stems(text: str) -> list[str]:
-    return [stem(word) for word in words(text)]
-
-
 def stem_text(*parts: str) -> str:
     """Every word of `parts` as its stem, space-separated: what the search index stores."""
     return " ".join(stem(word) for part in parts if part for word in words(part))

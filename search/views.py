@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from search.engine import site_search
 from search.stats import record_search
-from search.text import clean_query
+from search.text import clean_query, words
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 6
@@ -19,8 +19,8 @@ MAX_SUGGESTIONS = 6
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     outcome = site_search(query) if query else None
-    if outcome is not None:
-        record_search(query, outcome.found_anything)
+    if outcome is not None and request.GET.get("page", "1") == "1":
+        record_search(query, outcome.found_anything)  # once per search, not per results page
     # get_page() turns a missing, negative, huge or non-numeric page into the nearest valid one.
     results = Paginator(outcome.results if outcome else [], RESULTS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -43,12 +43,13 @@ def search(request):
 
 
 @require_GET
-@cache_control(public=True, max_age=300)
+@cache_control(private=True, max_age=300)  # it repeats what the patient typed: no shared caches
 def suggest(request):
     """Up to six titles (pages and FAQs) that start like what the visitor is typing, as JSON."""
     from faqs.models import FAQ, FAQIndexPage
 
-    query = clean_query(request.GET.get("q", ""))
+    # Words only: quotes and operators mean something to the full-text engine.
+    query = " ".join(words(clean_query(request.GET.get("q", ""))))
     suggestions = []
     if len(query) >= 2:
         pages = Page.objects.live().public().autocomplete(query)

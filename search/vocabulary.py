@@ -2,9 +2,9 @@
 on publish."""
 
 from django.core.cache import cache
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from search.documents import rich_text_as_plain_text
 from search.query import Vocabulary
 from search.text import words
 
@@ -21,7 +21,7 @@ def build_vocabulary() -> Vocabulary:
     texts = list(Page.objects.live().public().values_list("title", "search_description"))
     texts += ServicePage.objects.live().public().values_list("summary", "downtime")
     texts += [
-        (question, strip_tags(answer))
+        (question, rich_text_as_plain_text(answer))
         for question, answer in FAQ.objects.filter(live=True).values_list("question", "answer")
     ]
     texts += [(group.terms,) for group in SynonymGroup.objects.all()]

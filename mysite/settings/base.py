@@ -213,6 +213,14 @@ TASKS = {
     ),
 }
 
+# Cache: per process by default. With several gunicorn workers or servers, set REDIS_URL so
+# the form's rate limit and the search vocabulary are shared by all of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+
 # Consultation requests: deleted after this many days by `manage.py purge_submissions`, and
 # at most this many sent per visitor IP (django-ratelimit syntax, e.g. "5/m").
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "365"))

@@ -138,3 +138,14 @@ def test_random_json_never_breaks_the_endpoint(client, contact_page, payload):  
         api_url(contact_page), json.dumps(payload), content_type="application/json"
     )
     assert response.status_code in (201, 400)
+
+
+@pytest.mark.django_db
+def test_an_absurdly_long_page_id_is_404(client):
+    assert client.get("/api/v2/forms/99999999999999999999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_list_as_consent_version_is_not_a_crash(client, contact_page):  # noqa: F811
+    response = post_json(client, contact_page, consent_version=["1"])
+    assert response.status_code == 201

@@ -1,5 +1,6 @@
 """The consultation form: stored first, notified without contents, guarded without a CAPTCHA."""
 
+import datetime
 import time
 
 import pytest
@@ -271,3 +272,48 @@ def test_with_a_worker_the_notification_is_sent_outside_the_request(client, cont
 
     assert len(mail.outbox) == 1
     assert "Sam Patient" not in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_mistakes_corrected_by_a_patient_do_not_use_up_the_rate_limit(client, contact_page):
+    for _ in range(6):
+        assert send(client, contact_page, email="not-an-email").status_code == 200
+
+    assert send(client, contact_page).status_code == 200
+    assert ConsultationRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", ["²", "9" * 5000, "-1", "1.5", "abc", ""])
+def test_odd_consent_versions_fall_back_to_the_current_wording(client, contact_page, version):
+    response = send(client, contact_page, consent_version=version)
+
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.get().consent_wording == ConsentWording.current()
+
+
+@pytest.mark.django_db
+def test_an_old_consent_version_cannot_be_chosen_by_the_sender(client, contact_page):
+    old = ConsentWording.current()
+    newer = ConsentWording.objects.create(text="Newer wording.")
+    ConsentWording.objects.filter(pk=newer.pk).update(
+        created_at=newer.created_at - datetime.timedelta(days=2)
+    )
+
+    send(client, contact_page, consent_version=str(old.pk))
+
+    assert ConsultationRequest.objects.get().consent_wording == newer
+
+
+@pytest.mark.django_db
+def test_a_contact_page_holding_requests_cannot_be_deleted(client, contact_page, django_user_model):
+    from django.urls import reverse
+
+    send(client, contact_page)
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw"))
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[contact_page.pk]))
+
+    assert response.status_code == 302
+    assert ConsultationRequest.objects.count() == 1
+    assert type(contact_page).objects.filter(pk=contact_page.pk).exists()

@@ -95,7 +95,10 @@ def test_searches_are_counted_per_day_without_anything_personal(client, site_tre
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["call me on 3109759785", "jane@example.com"])
+@pytest.mark.parametrize(
+    "query",
+    ["call me on 3109759785", "jane doe (310) 975-9785 hair", "310.975.9785", "jane@example.com"],
+)
 def test_searches_that_look_like_contact_details_are_not_recorded(query):
     record_search(query, found_anything=False)
     assert not DailySearchCount.objects.exists()
@@ -149,3 +152,11 @@ def test_report_is_closed_to_staff_without_permission(client, django_user_model)
     response = client.get(reverse("search_terms_report"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_only_the_first_results_page_counts_as_a_search(client, site_tree):
+    for page in ["1", "2", "3"]:
+        client.get("/search/", {"q": "prp", "page": page})
+
+    assert DailySearchCount.objects.get(query="prp").searches == 1

@@ -151,3 +151,13 @@ def test_search_results_are_not_indexed_by_search_engines(client, site_tree):
 def test_search_terms_do_not_leak_to_other_sites_through_the_referrer(client, site_tree):
     response = client.get("/search/", {"q": "hair loss after chemo"})
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_excerpts_show_characters_editors_typed_not_html_entities(client, site_tree):
+    FAQFactory(question="Any risks?", answer="<p>Risks &amp; side effects don&#x27;t last.</p>")
+
+    html = results_of(client, q="risks")
+
+    excerpt = html.select_one(".search-result__excerpt").get_text()
+    assert "Risks & side effects don't last" in excerpt
