@@ -112,3 +112,28 @@ def test_production_sends_notifications_from_a_worker_unless_told_not_to(worker,
         timeout=60,
     )
     assert result.stdout.strip() == backend
+
+
+def test_redis_url_gives_every_worker_one_shared_cache():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS"))}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="mysite.settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/3",
+    ]
