@@ -12,14 +12,15 @@ from django.core.management import CommandError, call_command
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_production_settings(**env):
-    """Import the production settings in a fresh interpreter with only the given variables."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+def print_production_settings(expression: str, **env):
+    """Print `expression` (over `s`, the settings) from the production settings, loaded in a
+    fresh interpreter with only the given deployment variables."""
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE", "REDIS"))
+    }
     environment.update(env, DJANGO_SETTINGS_MODULE="mysite.settings.production")
     code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.DEBUG, s.ALLOWED_HOSTS, s.STORAGES['staticfiles']['BACKEND'], "
-        "s.DATABASES['default']['ENGINE'], s.CSRF_TRUSTED_ORIGINS)"
+        f"import django; django.setup(); from django.conf import settings as s; print({expression})"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -28,6 +29,14 @@ def load_production_settings(**env):
         capture_output=True,
         text=True,
         timeout=60,
+    )
+
+
+def load_production_settings(**env):
+    return print_production_settings(
+        "s.DEBUG, s.ALLOWED_HOSTS, s.STORAGES['staticfiles']['BACKEND'], "
+        "s.DATABASES['default']['ENGINE'], s.CSRF_TRUSTED_ORIGINS",
+        **env,
     )
 
 
@@ -93,46 +102,22 @@ def test_local_admin_is_created_once_and_its_login_printed_each_run(settings, tm
     ],
 )
 def test_production_sends_notifications_from_a_worker_unless_told_not_to(worker, backend):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="mysite.settings.production", DJANGO_SECRET_KEY="x" * 50
-    )
+    env = {"DJANGO_SECRET_KEY": "x" * 50}
     if worker is not None:
-        environment["DJANGO_TASKS_WORKER"] = worker
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.TASKS['notifications']['BACKEND'])"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+        env["DJANGO_TASKS_WORKER"] = worker
+
+    result = print_production_settings("s.TASKS['notifications']['BACKEND']", **env)
+
     assert result.stdout.strip() == backend
 
 
 def test_redis_url_gives_every_worker_one_shared_cache():
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS"))}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="mysite.settings.production",
+    result = print_production_settings(
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
         DJANGO_SECRET_KEY="x" * 50,
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+
     assert result.stdout.split() == [
         "django.core.cache.backends.redis.RedisCache",
         "redis://127.0.0.1:6379/3",
