@@ -63,7 +63,10 @@ def correct_typos(query_words: list[str], vocabulary: Vocabulary) -> dict[str, s
     for word in query_words:
         if len(word) < MIN_CORRECTABLE_LENGTH or word.isdigit() or stem(word) in vocabulary.stems:
             continue
-        match = get_close_matches(word, vocabulary.words, n=1, cutoff=TYPO_SIMILARITY)
+        # People rarely get the first letter wrong, and requiring it keeps short words honest:
+        # "cost" must not become "most".
+        candidates = [known for known in vocabulary.words if known[0] == word[0]]
+        match = get_close_matches(word, candidates, n=1, cutoff=TYPO_SIMILARITY)
         if match:
             corrections[word] = match[0]
     return corrections
