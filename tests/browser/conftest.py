@@ -67,24 +67,23 @@ def demo_site_template(tmp_path_factory):
     return build_demo_site(tmp_path_factory.mktemp("demo-template") / "site")
 
 
+def serve_a_copy(template, tmp_path_factory, name: str):
+    """Run gunicorn on a fresh copy of the demo site for as long as the fixture lives."""
+    server = start_server(copy_demo_site(template, tmp_path_factory.mktemp(name) / "site"))
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def demo_server(demo_site_template, tmp_path_factory):
     """Serves the pristine demo site. Tests using it must not change content."""
-    server = start_server(
-        copy_demo_site(demo_site_template, tmp_path_factory.mktemp("visitor") / "site")
-    )
-    yield server
-    server.stop()
+    yield from serve_a_copy(demo_site_template, tmp_path_factory, "visitor")
 
 
 @pytest.fixture(scope="module")
 def editable_server(demo_site_template, tmp_path_factory):
     """A server with its own copy of the demo site, for tests that edit content."""
-    server = start_server(
-        copy_demo_site(demo_site_template, tmp_path_factory.mktemp("editor") / "site")
-    )
-    yield server
-    server.stop()
+    yield from serve_a_copy(demo_site_template, tmp_path_factory, "editor")
 
 
 @pytest.fixture(scope="session")
