@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from contact import api as contact_api
+from api import urls as api_urls
 from mysite import errors
 from search import views as search_views
 
@@ -27,12 +27,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    # At most 9 digits: a longer id can't exist, and SQLite can't even compare it.
-    re_path(
-        r"^api/v2/forms/(?P<page_id>[0-9]{1,9})/$",
-        contact_api.consultation_form,
-        name="api_consultation_form",
-    ),
+    # The headless JSON API (docs/api.md).
+    path("api/v2/", include(api_urls)),
 ]
 
 if settings.SERVE_MEDIA:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "faqs",
     "contact",
     "search",
+    "api",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -56,7 +57,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -234,7 +237,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localh
 # Daily search counts older than this many days are deleted by `manage.py purge_search_stats`.
 SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "90"))
 
-# Absolute base URL of the site, used in admin notification emails and (later) the API.
+# Absolute base URL of the site, used in admin notification emails and the API's URLs.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Uploads: documents only of these types, at most 10 MB; images at most 10 MB.
@@ -369,3 +372,20 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", bool(os.environ.get("DJANGO_EMAIL_HOST")))
 EMAIL_TIMEOUT = 10
+
+
+# Headless API (api/, docs/api.md): Wagtail API v2 at /api/v2/ plus the clinic's endpoints.
+# URLs in API answers are absolute, built from this base.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# A listing never returns more than this many items, whatever `limit` asks for.
+WAGTAILAPI_LIMIT_MAX = 50
+
+# --- API HTTP caching, CORS and CDN purge (api/http_cache.py) ---
+
+# --- Publish webhooks (api/webhooks.py) ---
+
+# --- Production serving: page cache, health check, storage, error reports (docs/deploy.md) ---
+
+# --- SEO and structured data ---
+
+# --- Clinical review ---
