@@ -587,25 +587,42 @@ class Sample:
     statements: int
 
 
-def measure(call, queries: list[str], rounds: int) -> tuple[list[Sample], dict[str, int]]:
+def measure(
+    call, queries: list[str], rounds: int, cached: bool = False
+) -> tuple[list[Sample], dict[str, int]]:
     """Time `call(query)` for every query, `rounds` times, after an untimed warm-up round.
 
     The warm-up round fills per-process caches (vocabulary, site root paths, content types)
     and counts each call's SQL queries the way the test suite counts them. It is not timed:
     CaptureQueriesContext switches on the debug cursor, which formats every statement.
+
+    Search keeps results per query until the content changes (search/result_cache.py).
+    Unless `cached`, each call first forgets them (untimed), so every timing is a search
+    that finds, ranks and excerpts: the first search of a query after a publish. With
+    `cached`, the warm-up round fills the cache and every timed call is answered from it.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from search.result_cache import forget_results
+
+    def prepare() -> None:
+        if not cached:
+            forget_results()
+
     call(queries[0])  # so that the first query's count doesn't include filling the caches
+    for query in queries if cached else []:
+        call(query)  # fill the result cache, so that the counts below are of cached answers
     counts = {}
     for query in queries:
+        prepare()
         with CaptureQueriesContext(connection) as captured:
             call(query)
         counts[query] = len(captured)
     samples = []
     for _ in range(rounds):
         for query in queries:
+            prepare()
             timer = SQLTimer()
             with connection.execute_wrapper(timer):
                 cpu, started = time.process_time(), time.perf_counter()
@@ -682,6 +699,19 @@ def latency(samples: list[Sample]) -> str:
     return f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f} / {max(ms):.0f}"
 
 
+def spread(samples: list[Sample]) -> str:
+    """p50 / p95 of wall, SQL and own-CPU time: on a busy machine wall time alone misleads."""
+
+    def p50_p95(values: list[float]) -> str:
+        return f"{percentile(values, 50):.0f} / {percentile(values, 95):.0f}"
+
+    return (
+        f"wall {p50_p95([s.seconds * 1000 for s in samples])} ms, "
+        f"SQL {p50_p95([s.sql_seconds * 1000 for s in samples])} ms, "
+        f"CPU {p50_p95([s.cpu_seconds * 1000 for s in samples])} ms (p50 / p95)"
+    )
+
+
 def print_per_query(samples: list[Sample], counts: dict[str, int]) -> None:
     print(f"  {'query':<28} {'p50 ms':>7} {'max ms':>7} {'SQL ms':>7} {'CPU ms':>7} {'SQL q':>6}")
     for query in dict.fromkeys(sample.query for sample in samples):
@@ -702,17 +732,23 @@ def profile_searches(queries: list[str]) -> None:
     """Where a round of searches spends its time: Python functions, then the slowest SQL."""
     from django.db import connection
 
+    from search.result_cache import forget_results
+
     profiler = cProfile.Profile()
     timer = SQLTimer()
     with connection.execute_wrapper(timer):
-        profiler.enable()
         for query in queries:
+            forget_results()  # profile the search itself, not the result cache
+            profiler.enable()
             search_call(query)
-        profiler.disable()
+            profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
     stats.print_stats(35)
-    print("\n## cProfile, one round of site_search() (cumulative; profiling slows Python ~2x)")
+    print(
+        "\n## cProfile, one round of site_search() without cached results "
+        "(cumulative; profiling slows Python ~2x)"
+    )
     print(out.getvalue())
     print_stages(stats)
 
@@ -728,11 +764,14 @@ STAGES = [
     ("promotions", "engine.py", "find_promotions"),
     ("parse the query", "query.py", "parse_query"),
     ("  of which typo correction", "query.py", "correct_typos"),
-    ("index search + fetch rows (pages and FAQs)", None, "_do_search"),
-    ("prefetch service steps", "query.py", "prefetch_related_objects"),
+    ("find candidates (index, rows, steps)", "candidates.py", "find_candidates"),
+    ("  of which index search + fetch rows", None, "_do_search"),
+    ("  of which the first matches (PostgreSQL)", "postgres.py", "search"),
+    ("  of which prefetch service steps", "query.py", "prefetch_related_objects"),
     ("build documents (search_document)", None, "search_document"),
-    ("rank (score)", "engine.py", "score"),
-    ("excerpts (excerpt_for)", "engine.py", "excerpt_for"),
+    ("split and stem the documents", "ranking.py", "of"),
+    ("rank (score)", "ranking.py", "score"),
+    ("excerpts (excerpt_for)", "ranking.py", "excerpt_for"),
     ("page URLs (Page.get_url)", "pages.py", "get_url"),
 ]
 
@@ -806,9 +845,18 @@ def run(args) -> None:
     cold = time_cold_vocabulary()
 
     queries = QUERIES[: args.queries]
-    print(f"Measuring {len(queries)} queries × {args.rounds} rounds ({machine_note()}) …")
+    print(
+        f"Measuring {len(queries)} queries × {args.rounds} rounds, results not cached "
+        f"({machine_note()}) …"
+    )
     searches, search_counts = measure(search_call, queries, args.rounds)
     print_per_query(searches, search_counts)
+    print(f"  all {len(searches)} searches: {spread(searches)}")
+    cached_searches, cached_counts = measure(search_call, queries, args.rounds, cached=True)
+    print(
+        f"  site_search() with cached results: p50 / p95 / max {latency(cached_searches)} ms, "
+        f"{min(cached_counts.values())}–{max(cached_counts.values())} SQL queries"
+    )
 
     http_row = "–"
     http_counts = {}
@@ -816,20 +864,22 @@ def run(args) -> None:
         client = visitor()
         requests, http_counts = measure(http_call(client), queries, args.rounds)
         http_row = latency(requests)
-        print(f"  HTTP GET /search/?q=: p50 / p95 / max {http_row} ms")
+        print(f"  HTTP GET /search/?q= (results not cached): p50 / p95 / max {http_row} ms")
 
     print(f"\nDone ({machine_note()}; {database_version()}).")
     print(
         "| database | N | generation | site_search() p50 / p95 / max ms | queries per search | "
+        "cached: p50 / p95 / max ms | "
         "HTTP /search/ p50 / p95 / max ms | queries per request | vocabulary rebuild |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     queries_per_request = (
         f"{min(http_counts.values())}–{max(http_counts.values())}" if http_counts else "–"
     )
     print(
         f"| {args.database} | {args.pages:,} | {generation.total_seconds:.0f} s | "
         f"{latency(searches)} | {min(search_counts.values())}–{max(search_counts.values())} | "
+        f"{latency(cached_searches)} | "
         f"{http_row} | {queries_per_request} | {cold * 1000:.0f} ms |"
     )
     if args.profile:

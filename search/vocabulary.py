@@ -1,5 +1,5 @@
-"""The words the site uses, for typo correction: built from the database, cached, refreshed
-on publish."""
+"""What search knows about the site's words: the vocabulary for typo correction and the
+synonym groups, both built from the database, cached, and forgotten on publish."""
 
 from django.core.cache import cache
 from wagtail.models import Page
@@ -9,6 +9,7 @@ from search.query import Vocabulary
 from search.text import words
 
 CACHE_KEY = "search:vocabulary:v1"
+SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 # Also bounds how stale it can get on other servers when a local cache misses a publish.
 CACHE_SECONDS = 10 * 60
 
@@ -36,6 +37,17 @@ def get_vocabulary() -> Vocabulary:
     return vocabulary
 
 
-def forget_vocabulary(**kwargs) -> None:
-    """Signal receiver: content changed, so rebuild the vocabulary on the next search."""
-    cache.delete(CACHE_KEY)
+def get_synonym_groups() -> list[list[str]]:
+    """Each synonym group marketers entered, as its list of terms."""
+    from search.models import SynonymGroup
+
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = [group.term_list() for group in SynonymGroup.objects.all()]
+        cache.set(SYNONYMS_CACHE_KEY, groups, CACHE_SECONDS)
+    return groups
+
+
+def forget_vocabulary() -> None:
+    """Rebuild the vocabulary and re-read the synonyms on the next search."""
+    cache.delete_many([CACHE_KEY, SYNONYMS_CACHE_KEY])

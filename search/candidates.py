@@ -1,0 +1,84 @@
+"""Finding the candidates to rank: a few pages and FAQs from the search index.
+
+First ask for documents that mention *every* concept of the query (any of each concept's
+synonyms): for "thinning hair women" that is a tenth of the pages that mention any of those
+words. Only when that finds less than a page of results does the search widen to documents
+that mention *any* concept ("what to avoid after treatment" has few pages with all three).
+The index orders each kind by its own relevance and hands over the best few; ranking
+itself happens in Python (`search.ranking`).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import prefetch_related_objects
+from wagtail.models import Page
+from wagtail.search.query import And, Or, PlainText
+
+from search.query import Concept, ParsedQuery
+
+# How many candidates of each kind (pages, FAQs) the index hands over for ranking: two
+# results pages of each (a page shows 10). Each one costs time to rank and excerpt.
+CANDIDATES_PER_KIND = 20
+# Fewer candidates than this for "every concept" (both kinds together) widens the search.
+ENOUGH_CANDIDATES = 10
+
+
+@dataclass
+class Candidates:
+    pages: list
+    faqs: list
+
+    def __len__(self) -> int:
+        return len(self.pages) + len(self.faqs)
+
+    def extended_by(self, other: "Candidates") -> "Candidates":
+        """These first, then the other's that aren't among them yet, up to the limit."""
+
+        def merged(first: list, second: list) -> list:
+            seen = {item.pk for item in first}
+            extra = [item for item in second if item.pk not in seen]
+            return (first + extra)[:CANDIDATES_PER_KIND]
+
+        return Candidates(merged(self.pages, other.pages), merged(self.faqs, other.faqs))
+
+
+def any_alternative(concept: Concept):
+    """One of the ways of saying this concept: each alternative needs all of its words."""
+    alternatives = [PlainText(" ".join(stems), operator="and") for stems in concept.alternatives]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def every_concept_query(parsed: ParsedQuery):
+    concepts = [any_alternative(concept) for concept in parsed.concepts]
+    return concepts[0] if len(concepts) == 1 else And(concepts)
+
+
+def any_concept_query(parsed: ParsedQuery):
+    """Any stem of any alternative of any concept: what the search used to ask for alone."""
+    return PlainText(" ".join(parsed.index_terms), operator="or")
+
+
+def asks_for_several_words(parsed: ParsedQuery) -> bool:
+    """False when 'every concept' and 'any concept' are the same question."""
+    return len(parsed.concepts) > 1 or any(
+        len(alternative) > 1 for concept in parsed.concepts for alternative in concept.alternatives
+    )
+
+
+def search_index(index_query) -> Candidates:
+    from faqs.models import FAQ
+
+    pages = list(Page.objects.live().public().specific().search(index_query)[:CANDIDATES_PER_KIND])
+    faqs = list(FAQ.objects.filter(live=True).search(index_query)[:CANDIDATES_PER_KIND])
+    return Candidates(pages, faqs)
+
+
+def find_candidates(parsed: ParsedQuery) -> Candidates:
+    from services.models import ServicePage
+
+    candidates = search_index(every_concept_query(parsed))
+    if len(candidates) < ENOUGH_CANDIDATES and asks_for_several_words(parsed):
+        candidates = candidates.extended_by(search_index(any_concept_query(parsed)))
+    # Service pages' documents include their steps: fetch them all in one query.
+    prefetch_related_objects([p for p in candidates.pages if isinstance(p, ServicePage)], "steps")
+    return candidates

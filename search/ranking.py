@@ -1,0 +1,143 @@
+"""Ranking and excerpts, in Python, on the few candidates the index returned.
+
+The same on SQLite, PostgreSQL or OpenSearch: a concept found in a title counts most, then
+in a summary, then in the body. Each part of a document is split into words and stemmed
+once (`StemmedText`), and that one result serves the score, the choice of excerpt and the
+highlighting.
+"""
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search.documents import SearchDocument
+from search.query import ParsedQuery
+from search.text import stem
+
+# What a concept found in each part of a document is worth.
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+# Bonus when one part (usually the title) holds every concept of the query.
+ALL_CONCEPTS_BONUS = 2.0
+EXCERPT_WORDS = 36
+# Words before the first match that an excerpt keeps, for context.
+EXCERPT_LEAD_WORDS = 8
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A word or the run of other characters between two words, for highlighting.
+_TOKEN = re.compile(r"(?P<word>[^\W_]+)|[\W_]+", re.UNICODE)
+
+
+class StemmedText:
+    """A text and the stems of its words, worked out once and only as far as needed.
+
+    A service page's body is a few thousand words and every candidate is scored on it,
+    so the words are found by one regular expression over the whole text, and each
+    distinct word is stemmed once (`stem` is cached too).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = _WORD.findall(text.casefold())
+
+    @cached_property
+    def stem_set(self) -> frozenset[str]:
+        return frozenset(map(stem, set(self.words)))
+
+    @cached_property
+    def padded(self) -> str:
+        """' stem stem stem ': a phrase of stems is found with `in`."""
+        return " " + " ".join(map(stem, self.words)) + " "
+
+    def contains(self, phrase: tuple[str, ...]) -> bool:
+        if len(phrase) == 1:
+            return phrase[0] in self.stem_set
+        return f" {' '.join(phrase)} " in self.padded
+
+
+@dataclass
+class StemmedDocument:
+    title: StemmedText
+    summary: StemmedText
+    body: StemmedText
+
+    @classmethod
+    def of(cls, document: SearchDocument) -> "StemmedDocument":
+        return cls(*(StemmedText(part) for part in document.all_text()))
+
+    def weighted_parts(self) -> list[tuple[float, StemmedText]]:
+        return [
+            (TITLE_WEIGHT, self.title),
+            (SUMMARY_WEIGHT, self.summary),
+            (BODY_WEIGHT, self.body),
+        ]
+
+
+def score(document: StemmedDocument, parsed: ParsedQuery) -> float:
+    parts = document.weighted_parts()
+    total = 0.0
+    for weight, part in parts:
+        if parsed.concepts and all(
+            any(part.contains(alternative) for alternative in concept.alternatives)
+            for concept in parsed.concepts
+        ):
+            total += ALL_CONCEPTS_BONUS * weight / TITLE_WEIGHT
+    for concept in parsed.concepts:
+        total += max(
+            (
+                weight
+                for weight, part in parts
+                if any(part.contains(alternative) for alternative in concept.alternatives)
+            ),
+            default=0.0,
+        )
+    return total
+
+
+def highlight(text: str, stems: frozenset[str] | set[str]) -> SafeString:
+    """An excerpt of the text around the first match, matched words wrapped in <mark>.
+
+    Reads the text only up to the end of the excerpt. Everything is escaped: nothing a
+    visitor or an editor typed becomes markup.
+    """
+
+    def matches(word: str) -> bool:
+        return stem(word.casefold()) in stems
+
+    # Where the excerpt starts: a few words before the first match, else at the first word.
+    first_word, lead = None, deque(maxlen=EXCERPT_LEAD_WORDS + 1)
+    for word in _WORD.finditer(text):
+        first_word = word.start() if first_word is None else first_word
+        lead.append(word.start())
+        if matches(word.group()):
+            first_word = lead[0]
+            break
+    if first_word is None:
+        return mark_safe("")  # noqa: S308 (empty string)
+    start = first_word
+
+    pieces, between, words, end = [], "", 0, start
+    for token in _TOKEN.finditer(text, start):
+        if not token.group("word"):
+            between = escape(token.group())  # kept only if another word follows
+            continue
+        if words == EXCERPT_WORDS:
+            break
+        piece = escape(token.group())
+        pieces += [between, f"<mark>{piece}</mark>" if matches(token.group()) else piece]
+        between, words, end = "", words + 1, token.end()
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 (every piece escaped)
+
+
+def excerpt_for(document: StemmedDocument, parsed: ParsedQuery) -> SafeString:
+    """The summary if it mentions the query, else the body if it does, else the summary."""
+    stems = parsed.all_stems
+    for part in (document.summary, document.body):
+        if part.text and not stems.isdisjoint(part.stem_set):
+            return highlight(part.text, stems)
+    return highlight(document.summary.text or document.body.text, stems)
