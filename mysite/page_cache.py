@@ -1,0 +1,268 @@
+"""Whole-response cache for anonymous visitors, invalidated by a shared content version.
+
+A public page is the same for every anonymous visitor, so its full response (body and
+headers) is kept in Django's cache and served again without touching the database or the
+templates. Correctness rests on one number, the *content version*, kept in the same cache:
+
+- every stored response carries the version that was current when its request began;
+- a stored response is served only while its version is still the current one;
+- publishing, unpublishing, moving or deleting a page, and saving or deleting any content
+  model (FAQs, settings, images, redirects, …, see CONTENT_MODELS) bumps the version once
+  the database transaction has committed.
+
+With Redis (REDIS_URL) the version is shared, so one edit on any app server makes every
+server render afresh on its next request. With a per-process cache an edit would only reach
+the worker that made it, so the page cache is off unless REDIS_URL is set (settings).
+
+Never served from or stored in the cache: anything but GET/HEAD; visitors with a session
+or messages cookie (editors, password-protected pages, flash messages); the admin and
+previews; site search (see EXCLUDED_PATH_PREFIXES); answers other than 200, answers that set
+a cookie or contain a CSRF token (the consultation form); answers marked private/no-store.
+"""
+
+import contextlib
+import hashlib
+import logging
+import os
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:content-version"
+
+# Never cached. Search: the view counts every search for the search-terms report (a cache hit
+# would skip that), the query is health data we don't want as a key in a shared cache, and
+# nearly every query is different anyway. Documents and media are files, not pages; previews
+# carry draft content (the headless preview also sends a token).
+EXCLUDED_PATH_PREFIXES = (
+    "/healthz",
+    "/search/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/api/v2/page_preview/",
+    "/api/v2/forms/",
+)
+
+# Saving or deleting any of these can change what a public page shows. Pages themselves are
+# covered by Wagtail's publishing signals below (a draft save changes nothing public).
+CONTENT_MODELS = (
+    "clinic.ClinicSettings",
+    "clinic.OpeningHours",
+    "clinic.ClinicImage",
+    "clinic.Provider",
+    "faqs.FAQ",
+    "faqs.FAQCategory",
+    "search.SynonymGroup",
+    "contact.ConsentWording",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "wagtailsearchpromotions.SearchPromotion",
+)
+
+API_PATH_PREFIX = "/api/"
+MAX_BODY_BYTES = 2 * 1024 * 1024
+CACHEABLE_CONTENT_TYPES = ("text/html", "application/json")
+PRIVATE_CACHE_CONTROL = ("private", "no-store", "no-cache")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def release_id() -> str:
+    """Cached pages name hashed static files and come from templates: a deploy starts afresh."""
+    release = os.environ.get("DJANGO_RELEASE", "")
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    # Without collectstatic (development, tests) the release variable alone.
+    with contextlib.suppress(OSError):
+        release += hashlib.sha256(manifest.read_bytes()).hexdigest()[:16]
+    return release or "unversioned"
+
+
+def bump_content_version() -> None:
+    """Make every stored response stale, on every server sharing the cache."""
+    try:
+        page_cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # A cache outage must not break publishing; the TTL bounds how stale pages can get.
+        logger.exception("Could not bump the page cache's content version")
+
+
+def content_changed(**kwargs) -> None:
+    """Signal receiver: bump the version once the change is committed and visible to all.
+
+    Bumping earlier would let another server render the old content under the new version.
+    """
+    transaction.on_commit(bump_content_version)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    if sender in _content_model_classes():
+        content_changed()
+
+
+def _m2m_changed(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and type(instance) in _content_model_classes():
+        content_changed()
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        content_changed()
+
+
+_content_models: set | None = None
+
+
+def _content_model_classes() -> set:
+    global _content_models
+    if _content_models is None:
+        _content_models = set()
+        for label in CONTENT_MODELS:
+            with contextlib.suppress(LookupError):  # an optional app that isn't installed
+                _content_models.add(apps.get_model(label))
+    return _content_models
+
+
+def connect_invalidation_signals() -> None:
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+    post_save.connect(_model_changed, dispatch_uid="page-cache-save")
+    post_delete.connect(_model_changed, dispatch_uid="page-cache-delete")
+    post_delete.connect(_page_deleted, dispatch_uid="page-cache-page-delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous GET/HEAD responses; see the module docstring for the rules.
+
+    Sits high in MIDDLEWARE (right after whitenoise), so a hit skips sessions, CSRF,
+    authentication and the view. Headers the inner middleware added (security headers, the
+    API's ETag and Cache-Control) are stored with the body and come back unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.release = release_id()
+
+    def __call__(self, request):
+        if not self.is_candidate(request):
+            return self.get_response(request)
+        try:
+            key = self.key_for(request)
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers 400 further in
+
+        cache = page_cache()
+        version = entry = None
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY)
+            entry = found.get(key)
+            if version is None:
+                version = uuid.uuid4().hex
+                # add(): if another server set it first, theirs wins and we read it back.
+                if not cache.add(VERSION_KEY, version, timeout=None):
+                    version = cache.get(VERSION_KEY)
+        except Exception:
+            logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+            version = None
+
+        if version is not None and entry is not None and entry[0] == version:
+            return self.cached_response(request, entry)
+
+        response = self.get_response(request)
+        if version is not None and self.is_storable(request, response):
+            try:
+                cache.set(key, self.entry_for(version, response), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Could not store a page in the page cache", exc_info=True)
+        response["X-Cache"] = "miss"
+        return response
+
+    def is_candidate(self, request) -> bool:
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return False
+        if getattr(request, "is_dummy", False):
+            return False  # Wagtail's previews and publish-time renders (mysite/renditions.py)
+        path = request.path_info
+        if path.startswith(settings.ADMIN_URL_PREFIX) or path.startswith(EXCLUDED_PATH_PREFIXES):
+            return False
+        # Someone with a session may be an editor, or have unlocked a private page; messages
+        # are per visitor. Their pages are rendered for them alone.
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+    def key_for(self, request) -> str:
+        # CORS answers differ per Origin; the API answers JSON or, to a browser asking for
+        # HTML, its browsable page (Accept). Pages don't vary by Accept: keep browsers together.
+        is_api = request.path_info.startswith(API_PATH_PREFIX)
+        parts = "\n".join(
+            [
+                self.release,
+                request.scheme,
+                request.get_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                request.META.get("HTTP_ORIGIN", ""),
+                request.META.get("HTTP_ACCEPT", "") if is_api else "",
+            ]
+        )
+        return "page-cache:" + hashlib.sha256(parts.encode()).hexdigest()
+
+    @staticmethod
+    def is_storable(request, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if getattr(request, "is_preview", False):
+            return False
+        if not response.get("Content-Type", "").startswith(CACHEABLE_CONTENT_TYPES):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in PRIVATE_CACHE_CONTROL):
+            return False
+        content = response.content
+        # A CSRF token is per visitor; Django sets a cookie when one is used, but be sure.
+        return len(content) <= MAX_BODY_BYTES and b"csrfmiddlewaretoken" not in content
+
+    @staticmethod
+    def entry_for(version: str, response) -> tuple:
+        return (version, response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def cached_response(request, entry):
+        _, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        # The API's ETag still works: a matching If-None-Match gets its 304.
+        etag = response.get("ETag")
+        if etag:
+            conditional = get_conditional_response(request, etag=etag, response=response)
+            if conditional is not response:
+                conditional["X-Cache"] = "hit"
+                return conditional
+        return response
