@@ -71,6 +71,12 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         description = "An image across the text column, with an optional caption."
         preview_value = {"caption": "An image with a short caption"}
 
+    def get_api_representation(self, value, context=None):
+        """The image with its alt text and renditions, not a bare id (see docs/api.md)."""
+        from api.images import image_data
+
+        return {"image": image_data(value.get("image")), "caption": value.get("caption", "")}
+
 
 class ContentStreamBlock(blocks.StreamBlock):
     """The blocks every page's flexible body offers. Page types subclass it to add their own."""

@@ -18,7 +18,7 @@ def clinic_settings_for_site(site: Site | None) -> ClinicSettings | None:
         return None
     return (
         ClinicSettings.objects.filter(site=site)
-        .select_related("contact_page")
+        .select_related("contact_page", "default_share_image")
         .prefetch_related("opening_hours")
         .first()
     )

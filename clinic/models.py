@@ -12,11 +12,15 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from PIL import Image as PILImage
 from PIL import ImageOps
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from api.images import ResponsiveImageField
 
 
 class ClinicImage(AbstractImage):
@@ -38,6 +42,12 @@ class ClinicImage(AbstractImage):
     )
 
     admin_form_fields = Image.admin_form_fields
+
+    # Headless API (/api/v2/images/): the alt text and srcset-ready renditions (api/images.py).
+    api_fields = [
+        APIField("alt", serializer=CharField(source="description", read_only=True)),
+        APIField("responsive", serializer=ResponsiveImageField(source="*")),
+    ]
 
     @property
     def alt_text(self) -> str:
@@ -166,6 +176,17 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
     youtube_url = models.URLField(blank=True, help_text="Full YouTube channel link.")
     facebook_url = models.URLField(blank=True, help_text="Full Facebook page link.")
     linkedin_url = models.URLField(blank=True, help_text="Full LinkedIn page link.")
+    default_share_image = models.ForeignKey(
+        ClinicImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page without its own image is shared on social media or in messages. "
+            "Choose a wide image (at least 1200 × 630 pixels), nothing important near the edges."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -199,10 +220,11 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
             ],
             heading="Social media",
         ),
+        FieldPanel("default_share_image"),
     ]
 
     # Settings are read on every page: fetch the contact page in the same query.
-    select_related = ["contact_page"]
+    select_related = ["contact_page", "default_share_image"]
 
     class Meta:
         verbose_name = "clinic details"
@@ -358,3 +380,9 @@ class Provider(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+# Models defined in their own modules, imported here so Django registers them with the app.
+from clinic.claims import ClaimsCheckSettings  # noqa: E402, F401
+from clinic.review import PageReference  # noqa: E402, F401
+from clinic.review_workflow import ClinicalReviewTask  # noqa: E402, F401

@@ -1,7 +1,17 @@
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from clinic.claims import banned_phrases_for, check_claims
 from clinic.models import Provider
+from clinic.reports import VIEW_PERMISSION as REVIEWS_PERMISSION
+from clinic.reports import (
+    ClinicalReviewsDuePanel,
+    clinical_reviews_menu_item,
+    clinical_reviews_urls,
+    reviews_due,
+)
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -15,3 +25,35 @@ class ProviderViewSet(SnippetViewSet):
 
 
 register_snippet(ProviderViewSet)
+
+
+# --- Clinical review: report, dashboard panel and claims warnings on drafts --------------------
+
+
+@hooks.register("register_admin_urls")
+def register_clinical_reviews_urls():
+    return clinical_reviews_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_clinical_reviews_report():
+    return clinical_reviews_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_clinical_reviews_panel(request, panels):
+    if request.user.has_perm(REVIEWS_PERMISSION):
+        panels.append(ClinicalReviewsDuePanel(reviews_due()))
+
+
+def warn_about_claims(request, page):
+    """A draft may hold a banned phrase (publishing it can't): say so after saving."""
+    page = page.specific
+    if not getattr(page, "is_medical_content", False) or not request.accepts("text/html"):
+        return  # Wagtail's autosave asks for JSON: no messages piling up for later
+    for problem in check_claims(page, banned_phrases_for(page.get_site())):
+        messages.warning(request, f"Claims check: {problem.message} It can't be published yet.")
+
+
+hooks.register("after_create_page", warn_about_claims)
+hooks.register("after_edit_page", warn_about_claims)

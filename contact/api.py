@@ -12,7 +12,6 @@ cross-site form can't send and a cross-site script can't send without CORS allow
 import json
 
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -73,7 +72,10 @@ def errors_of(form) -> dict:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def consultation_form(request, page_id: str):
-    page = get_object_or_404(ContactPage.objects.live().public(), pk=page_id)
+    page = ContactPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        # JSON like every other API answer (get_object_or_404 would render the HTML 404 page).
+        return JsonResponse({"message": "No published contact page with this id."}, status=404)
     if request.method == "GET":
         return JsonResponse(describe(page.get_form(page=page, user=request.user)))
 

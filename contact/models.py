@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractForm,
@@ -21,7 +22,10 @@ from wagtail.contrib.forms.models import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from api.fields import SeoField
+from api.preview_mixin import HeadlessPreviewMixin
 from clinic.blocks import RICH_TEXT_FEATURES
+from clinic.seo import SeoMixin
 from contact.forms import ConsultationFormBuilder
 from search.documents import StemmedSearchMixin
 
@@ -83,7 +87,7 @@ class ConsentWording(models.Model):
         return cls.objects.order_by("-pk").first()
 
 
-class ContactPage(StemmedSearchMixin, AbstractForm):
+class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractForm):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -139,6 +143,17 @@ class ContactPage(StemmedSearchMixin, AbstractForm):
         index.SearchField("intro"),
         index.SearchField("directions"),
         index.SearchField("search_stems"),
+    ]
+
+    # Headless API (docs/api.md). Not notification_email: a staff address isn't public. The
+    # form itself is described and submitted at /api/v2/forms/<this id>/.
+    api_fields = [
+        APIField("intro"),
+        APIField("directions"),
+        APIField("form_heading"),
+        APIField("form_intro"),
+        APIField("thank_you_text"),
+        APIField("seo", serializer=SeoField(source="*")),
     ]
 
     parent_page_types = ["home.HomePage"]

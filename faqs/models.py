@@ -8,12 +8,18 @@ from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from api.fields import FAQCategoryField, FAQHtmlUrlField, RelatedServicesField, SeoField
+from api.preview_mixin import HeadlessPreviewMixin
 from clinic.blocks import RICH_TEXT_FEATURES
+from clinic.review import OptionalMedicalContentMixin
+from clinic.review_forms import MedicalPageForm
+from clinic.seo import SeoMixin
 from search.documents import StemmedSearchMixin, faq_document
 
 
@@ -79,6 +85,15 @@ class FAQ(
     )
     revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq")
 
+    # Headless API (/api/v2/faqs/, api/faqs.py); the answer is display-ready HTML.
+    api_fields = [
+        APIField("question"),
+        APIField("answer"),
+        APIField("category", serializer=FAQCategoryField()),
+        APIField("html_url", serializer=FAQHtmlUrlField(source="*")),
+        APIField("related_services", serializer=RelatedServicesField()),
+    ]
+
     objects = FAQQuerySet.as_manager()
 
     panels = [
@@ -117,23 +132,33 @@ class FAQ(
         return "previews/faq_preview.html"
 
 
-class FAQIndexPage(StemmedSearchMixin, Page):
+class FAQIndexPage(
+    OptionalMedicalContentMixin, HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page
+):
     """The FAQ page: every published question, grouped by category."""
 
     intro = models.TextField(
         max_length=500, blank=True, help_text="A sentence or two above the questions."
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    # Answers to health questions: tick "medical content" to show their clinical review.
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        *OptionalMedicalContentMixin.clinical_review_panels,
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("search_stems"),
     ]
 
+    # Headless API (docs/api.md); the questions themselves: /api/v2/faqs/.
+    api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/faq_index_page.html"
+    base_form_class = MedicalPageForm  # the claims check, when ticked as medical content
 
     class Meta:
         verbose_name = "FAQ page"

@@ -3,13 +3,18 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.fields import SeoField, ServiceSummaryListField
+from api.images import ResponsiveImageField
+from api.preview_mixin import HeadlessPreviewMixin
+from clinic.seo import SeoMixin
 from search.documents import StemmedSearchMixin
 
 
-class HomePage(StemmedSearchMixin, Page):
+class HomePage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
     hero_heading = models.CharField(
         max_length=120,
         help_text=(
@@ -73,8 +78,25 @@ class HomePage(StemmedSearchMixin, Page):
         index.SearchField("search_stems"),
     ]
 
+    # Headless API (docs/api.md).
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_intro"),
+        APIField("hero_image", serializer=ResponsiveImageField()),
+        APIField("featured_heading"),
+        APIField("featured_services", serializer=ServiceSummaryListField()),
+        APIField("cta_heading"),
+        APIField("cta_text"),
+        APIField("seo", serializer=SeoField(source="*")),
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["services.ServiceIndexPage", "faqs.FAQIndexPage", "contact.ContactPage"]
+    subpage_types = [
+        "services.ServiceIndexPage",
+        "faqs.FAQIndexPage",
+        "contact.ContactPage",
+        "team.TeamPage",
+    ]
     template = "pages/home_page.html"
 
     class Meta:

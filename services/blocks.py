@@ -23,6 +23,10 @@ class PointListBlock(blocks.StreamBlock):
 
     point = PointBlock()
 
+    def get_api_representation(self, value, context=None):
+        """The API gives the points as a plain list of strings."""
+        return [child.value for child in value or []]
+
 
 class BenefitBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80, help_text="The benefit in a few words.")
@@ -40,6 +44,10 @@ class BenefitBlock(blocks.StructBlock):
 
 class BenefitListBlock(blocks.StreamBlock):
     benefit = BenefitBlock()
+
+    def get_api_representation(self, value, context=None):
+        """The API gives each benefit as {"title", "description"}."""
+        return [dict(child.value) for child in value or []]
 
 
 class ServiceBodyBlock(ContentStreamBlock):

@@ -8,10 +8,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.fields import (
+    ClinicalReviewField,
+    RelatedFAQsField,
+    SeoField,
+    StepsField,
+    TreatmentPlanField,
+)
+from api.images import ResponsiveImageField
+from api.preview_mixin import HeadlessPreviewMixin
+from clinic.review import ClinicalReviewMixin
+from clinic.review_forms import MedicalPageForm
+from clinic.seo import SeoMixin
 from search.documents import SearchDocument, StemmedSearchMixin, page_document, stream_text
 from services.blocks import BenefitListBlock, PointListBlock, ServiceBodyBlock
 from services.treatment_plan import schedule_text
@@ -22,7 +35,7 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-class ServiceIndexPage(StemmedSearchMixin, Page):
+class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
     """The list of the clinic's services."""
 
     intro = models.TextField(
@@ -36,6 +49,9 @@ class ServiceIndexPage(StemmedSearchMixin, Page):
         index.SearchField("intro"),
         index.SearchField("search_stems"),
     ]
+
+    # Headless API (docs/api.md); the services themselves: /api/v2/pages/?child_of=<this id>.
+    api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
@@ -53,7 +69,7 @@ class ServiceIndexPage(StemmedSearchMixin, Page):
         return context
 
 
-class ServicePage(StemmedSearchMixin, Page):
+class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSearchMixin, Page):
     """One treatment, e.g. PRP hair restoration."""
 
     summary = models.TextField(
@@ -121,6 +137,12 @@ class ServicePage(StemmedSearchMixin, Page):
         help_text="Longest gap between top-ups, in months, e.g. 6.",
     )
 
+    preparation = StreamField(
+        PointListBlock(),
+        blank=True,
+        verbose_name="before your treatment",
+        help_text="What patients should do or know before their appointment, one point each.",
+    )
     aftercare = StreamField(
         PointListBlock(),
         blank=True,
@@ -160,6 +182,7 @@ class ServicePage(StemmedSearchMixin, Page):
             label="Step",
             help_text="The procedure in order, as a patient experiences it.",
         ),
+        FieldPanel("preparation"),
         MultiFieldPanel(
             [FieldPanel("suitable_for"), FieldPanel("not_suitable_for")],
             heading="Who it is for",
@@ -190,6 +213,7 @@ class ServicePage(StemmedSearchMixin, Page):
         FieldPanel("risks"),
         FieldPanel("disclaimer"),
         FieldPanel("body"),
+        *ClinicalReviewMixin.clinical_review_panels,
     ]
 
     search_fields = Page.search_fields + [
@@ -197,6 +221,7 @@ class ServicePage(StemmedSearchMixin, Page):
         index.SearchField("suitable_for"),
         index.SearchField("not_suitable_for"),
         index.SearchField("benefits"),
+        index.SearchField("preparation"),
         index.SearchField("aftercare"),
         index.SearchField("downtime"),
         index.SearchField("risks"),
@@ -207,9 +232,30 @@ class ServicePage(StemmedSearchMixin, Page):
         index.SearchField("search_stems"),
     ]
 
+    # Headless API (docs/api.md): the same structured data the page shows, display-ready.
+    api_fields = [
+        APIField("summary"),
+        APIField("hero_image", serializer=ResponsiveImageField()),
+        APIField("steps", serializer=StepsField()),
+        APIField("suitable_for"),
+        APIField("not_suitable_for"),
+        APIField("benefits"),
+        APIField("treatment_plan", serializer=TreatmentPlanField(source="*")),
+        APIField("aftercare"),
+        APIField("downtime"),
+        APIField("risks"),
+        APIField("disclaimer"),
+        APIField("body"),
+        APIField("related_faqs", serializer=RelatedFAQsField(source="*")),
+        APIField("clinical_review", serializer=ClinicalReviewField(source="*")),
+        APIField("seo", serializer=SeoField(source="*")),
+    ]
+
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
     template = "pages/service_page.html"
+    # Service pages are always medical: the claims check runs before they can go live.
+    base_form_class = MedicalPageForm
 
     class Meta:
         verbose_name = "service page"
@@ -230,6 +276,12 @@ class ServicePage(StemmedSearchMixin, Page):
         if self.plan_sessions is None and self.plan_interval_weeks_min is not None:
             errors["plan_sessions"] = (
                 "Enter the number of sessions the gap between sessions belongs to."
+            )
+        if not self.search_description.strip():
+            # Search engines show it under the page's title; a health page must say what it is.
+            errors["search_description"] = (
+                "Write a meta description (Promote tab): one or two sentences search engines "
+                "show under this page's title."
             )
         if errors:
             raise ValidationError(errors)

@@ -10,6 +10,15 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_caches():
+    """Search caches results, vocabulary and synonyms; the database rows an earlier test
+    searched are rolled back, so each test starts with those forgotten."""
+    from search.invalidation import forget_everything
+
+    forget_everything()
+
+
 @pytest.fixture
 def home_page(db):
     return make_home_site()

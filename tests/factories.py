@@ -11,6 +11,7 @@ from contact.models import ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage
 from services.models import ServiceIndexPage, ServicePage, ServiceStep
+from team.models import TeamPage
 
 
 class ClinicImageFactory(wagtail_factories.ImageFactory):
@@ -40,6 +41,7 @@ class ServiceIndexPageFactory(wagtail_factories.PageFactory):
 class ServicePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Service {n}")
     summary = "A treatment that uses your own platelets."
+    search_description = "What the treatment is, who it helps and what to expect."
     plan_sessions = 3
     plan_interval_weeks_min = 4
     plan_interval_weeks_max = 6
@@ -97,6 +99,14 @@ class FAQFactory(factory.django.DjangoModelFactory):
         if create and services:
             self.related_services.set(services)
             self.save()
+
+
+class TeamPageFactory(wagtail_factories.PageFactory):
+    title = "Our team"
+    show_in_menus = True
+
+    class Meta:
+        model = TeamPage
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

@@ -66,19 +66,23 @@ def manage(workdir: Path, *args: str, extra_env: dict | None = None) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
 
 
-def build_demo_site(workdir: Path) -> Path:
-    """A demo database, media and collected static files in `workdir`, plus an admin login."""
+def build_demo_site(workdir: Path, extra_env: dict | None = None) -> Path:
+    """A demo database, media and collected static files in `workdir`, plus an admin login.
+
+    `extra_env` changes the deployment, e.g. a PostgreSQL DATABASE_URL instead of SQLite."""
     workdir.mkdir(parents=True, exist_ok=True)
-    manage(workdir, "migrate", "--noinput")
-    manage(workdir, "load_demo_content")
-    manage(workdir, "collectstatic", "--noinput")
+    extra_env = extra_env or {}
+    manage(workdir, "migrate", "--noinput", extra_env=extra_env)
+    # Static files before content: publishing a page may render it (publish-time renditions).
+    manage(workdir, "collectstatic", "--noinput", extra_env=extra_env)
+    manage(workdir, "load_demo_content", extra_env=extra_env)
     manage(
         workdir,
         "createsuperuser",
         "--noinput",
         f"--username={ADMIN_USERNAME}",
         "--email=editor@example.com",
-        extra_env={"DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
+        extra_env=extra_env | {"DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
     )
     return workdir
 
@@ -106,8 +110,12 @@ class RunningServer:
             self.process.wait(timeout=10)
 
 
-def start_server(workdir: Path, workers: int = 2, extra_env: dict | None = None) -> RunningServer:
-    port = free_port()
+def start_server(
+    workdir: Path, workers: int = 2, extra_env: dict | None = None, port: int | None = None
+) -> RunningServer:
+    """gunicorn on `port` (a free one if not given: pass one when the server must know its own
+    URL in advance, e.g. as WAGTAILADMIN_BASE_URL for the absolute URLs the API answers)."""
+    port = port or free_port()
     log = open(workdir / "gunicorn.log", "ab")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "mysite.wsgi", "--bind", f"127.0.0.1:{port}"]

@@ -34,7 +34,9 @@ def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
             "title": service.title,
             "slug": service.slug,
             "summary": "A brand-new summary written by marketing.",
+            "search_description": service.search_description,
             "steps": inline_formset([]),
+            "references": inline_formset([]),
             "suitable_for": [],
             "disclaimer": service.disclaimer,
             "plan_sessions": "3",
@@ -45,7 +47,15 @@ def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
             "action-publish": "publish",
         }
     )
-    for stream in ["suitable_for", "not_suitable_for", "benefits", "aftercare", "risks", "body"]:
+    for stream in [
+        "suitable_for",
+        "not_suitable_for",
+        "benefits",
+        "preparation",
+        "aftercare",
+        "risks",
+        "body",
+    ]:
         data[f"{stream}-count"] = "0"
 
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
@@ -66,12 +76,22 @@ def test_saving_a_draft_does_not_change_what_visitors_see(editor_client, site_tr
             "title": service.title,
             "slug": service.slug,
             "summary": "Not yet approved wording.",
+            "search_description": service.search_description,
             "steps": inline_formset([]),
+            "references": inline_formset([]),
             "disclaimer": service.disclaimer,
             "plan_sessions": "3",
         }
     )
-    for stream in ["suitable_for", "not_suitable_for", "benefits", "aftercare", "risks", "body"]:
+    for stream in [
+        "suitable_for",
+        "not_suitable_for",
+        "benefits",
+        "preparation",
+        "aftercare",
+        "risks",
+        "body",
+    ]:
         data[f"{stream}-count"] = "0"
 
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)

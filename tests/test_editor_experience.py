@@ -10,6 +10,7 @@ from contact.models import ConsentWording, ConsultationFormField, ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage, HomePageFeaturedService
 from services.models import ServiceIndexPage, ServicePage, ServiceStep
+from team.models import TeamPage
 
 EDITABLE_MODELS = [
     ClinicSettings,
@@ -26,6 +27,7 @@ EDITABLE_MODELS = [
     ContactPage,
     ConsultationFormField,
     ConsentWording,
+    TeamPage,
 ]
 # Fields that Wagtail defines and documents itself, or that editors never type into.
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()}

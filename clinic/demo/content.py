@@ -10,7 +10,7 @@ the provider's name and image titles (in images.py). Changing one of them makes 
 create a new object rather than update the old one.
 """
 
-from datetime import time
+from datetime import date, time
 
 PHONE = "(310) 975-9785"
 
@@ -132,6 +132,14 @@ PRP_BENEFITS = [
     },
 ]
 
+# Only what the consultation and the procedure described above already say.
+PRP_PREPARATION = [
+    "Your first visit is a consultation: a dermatologist looks at your scalp and your history "
+    "to find out what is behind your hair loss before recommending any treatment.",
+    "Tell your clinician about any medicines you take and any medical conditions you have.",
+    "The session starts with a small blood draw, much like a routine blood test.",
+]
+
 PRP_AFTERCARE = [
     "Minor swelling or redness where injected is normal and usually settles within about a day.",
     "Avoid vigorous exercise for 48 hours.",
@@ -173,6 +181,47 @@ PRP_BODY = [
         },
     ),
 ]
+
+# Clinical review of the PRP page and the FAQ page: the demo provider reviewed them on this
+# date (the next review falls due a year later). The PRP page's sources are published studies
+# behind what it says: PRP can increase hair count and thickness in some people, and does not
+# work for everyone.
+LAST_REVIEWED = date(2026, 11, 2)
+
+PRP_REFERENCES = [
+    {
+        "title": (
+            "Platelet-Rich Plasma for the Treatment of Androgenic Alopecia: A Systematic Review"
+        ),
+        "source": "Facial Plastic Surgery, 2018",
+        "url": "https://doi.org/10.1055/s-0038-1660845",
+    },
+    {
+        "title": (
+            "Platelet-Rich Plasma in Female Androgenic Alopecia: A Comprehensive Systematic "
+            "Review and Meta-Analysis"
+        ),
+        "source": "Frontiers in Pharmacology, 2021",
+        "url": "https://doi.org/10.3389/fphar.2021.642980",
+    },
+    {
+        "title": (
+            "Platelet-rich Plasma for Androgenetic Alopecia Treatment: A Randomized "
+            "Placebo-controlled Pilot Study"
+        ),
+        "source": "Acta Dermato-Venereologica, 2020",
+        "url": "https://doi.org/10.2340/00015555-3609",
+    },
+]
+
+TEAM = {
+    "title": "Our team",
+    "slug": "team",
+    "intro": (
+        "The clinicians who assess your hair loss, give your treatment and check the medical "
+        "information on this site."
+    ),
+}
 
 FAQ_INDEX = {
     "title": "Frequently asked questions",

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from api.frontend_cache_config import frontend_cache_from_env, wildcard_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "services",
     "faqs",
     "contact",
+    "team",
     "search",
     "api",
     # Wagtail
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -198,8 +202,13 @@ if SEARCH_BACKEND_URL:
         }
     }
 else:
+    # Wagtail's database backend, subclassed in search/backends/: it picks PostgreSQL or
+    # SQLite from the default database as Wagtail's does, but lets PostgreSQL use its GIN
+    # indexes and SQLite rank each match once (Wagtail's read every index entry, or re-ran
+    # the match per row: 7-50x slower at 10,000 pages, bench/README.md). Same index tables,
+    # so switching needs no re-indexing.
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
+        "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
     }
 
 # Background work (django-tasks). Wagtail's own tasks (search index, references) run at once.
@@ -379,13 +388,167 @@ EMAIL_TIMEOUT = 10
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # A listing never returns more than this many items, whatever `limit` asks for.
 WAGTAILAPI_LIMIT_MAX = 50
+# Rich text comes back as display-ready HTML (internal links resolved), in StreamFields too.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # --- API HTTP caching, CORS and CDN purge (api/http_cache.py) ---
 
+INSTALLED_APPS += ["corsheaders", "wagtail.contrib.frontend_cache"]
+
+# CORS (django-cors-headers): only /api/ URLs, only the frontends listed in
+# DJANGO_CORS_ALLOWED_ORIGINS (none by default), without cookies: frontends read anonymously.
+# It goes before whitenoise and CommonMiddleware, which can answer on their own, so every
+# API answer (a 304 too) carries its CORS headers and `Vary: Origin`.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]  # POST: the consultation form
+CORS_ALLOW_HEADERS = ["accept", "content-type", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_ALLOW_CREDENTIALS = False
+
+# ETag, Cache-Control and 304s for public API answers (api/http_cache.py): outside sessions,
+# CSRF and CommonMiddleware, so it sees the final body, Vary and cookies.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "api.http_cache.ApiHttpCacheMiddleware",
+)
+# Seconds a browser (max-age) and a CDN or proxy (s-maxage) may reuse an answer, and how long
+# after that a cache may still serve it while it fetches a fresh one in the background.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "300"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "60"))
+
+# CDN purging on publish (api/cdn.py, api/frontend_cache_config.py): FRONTEND_CACHE_BACKEND
+# (cloudflare, cloudfront or http) and its variables; nothing is purged when it is unset.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
+FRONTEND_CACHE_WILDCARD_BACKENDS = wildcard_backends(WAGTAILFRONTENDCACHE)
+# Wagtail then also purges a page's /api/v2/pages/<id>/ (and images' and documents').
+WAGTAILAPI_USE_FRONTENDCACHE = bool(WAGTAILFRONTENDCACHE)
+
 # --- Publish webhooks (api/webhooks.py) ---
+# Publishing, unpublishing or deleting a page or snippet, or saving the clinic details, POSTs a
+# signed JSON event to each of these URLs (docs/webhooks.md). None set: no events at all.
+WEBHOOK_URLS = env_list("DJANGO_WEBHOOK_URLS", [])
+# The HMAC-SHA256 key receivers check X-Clinic-Signature with. Production refuses to start with
+# URLs but no secret; elsewhere nothing is sent without one.
+WEBHOOK_SECRET = os.environ.get("DJANGO_WEBHOOK_SECRET", "").strip()
+# Seconds to wait for a receiver's answer; retries after a network error or a 5xx, the first
+# after WEBHOOK_RETRY_DELAY seconds and each next one twice as late (30 s, 1, 2, 4, 8 min).
+WEBHOOK_TIMEOUT = float(os.environ.get("DJANGO_WEBHOOK_TIMEOUT", "5"))
+WEBHOOK_RETRIES = int(os.environ.get("DJANGO_WEBHOOK_RETRIES", "5"))
+WEBHOOK_RETRY_DELAY = 30.0
+# Like notifications: queued in the database for `manage.py db_worker --backend webhooks` with
+# DJANGO_TASKS_WORKER=1; otherwise sent right after the change commits, briefly (api/webhooks.py).
+TASKS["webhooks"] = (
+    {"BACKEND": "django_tasks_db.DatabaseBackend"}
+    if env_bool("DJANGO_TASKS_WORKER", False)
+    else IMMEDIATE_TASKS
+)
+
+# --- Headless preview (api/preview.py, api/preview_mixin.py) ---
+# The frontend's preview URL, e.g. https://www.clinic.example/preview. Set: the admin's Preview
+# opens it with ?content_type=…&token=…, and the frontend reads the draft from
+# /api/v2/page_preview/ (its origin must be in DJANGO_CORS_ALLOWED_ORIGINS too). Empty: previews
+# are rendered by this site's templates, as always.
+HEADLESS_PREVIEW_URL = os.environ.get("DJANGO_HEADLESS_PREVIEW_URL", "").strip()
+# Seconds a preview link works; pressing Preview again makes a fresh one.
+HEADLESS_PREVIEW_TOKEN_MAX_AGE = int(
+    os.environ.get("DJANGO_HEADLESS_PREVIEW_TOKEN_MAX_AGE", "3600")
+)
+INSTALLED_APPS += ["wagtail_headless_preview"]
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    # A redirect, not the package's iframe (whose inline style the admin would have to allow):
+    # Wagtail's preview panel frames the frontend itself.
+    "REDIRECT_ON_PREVIEW": True,
+    # The URL as configured: it may be a file (…/index.html) or carry a query (?api=…).
+    "ENFORCE_TRAILING_SLASH": False,
+}
+if HEADLESS_PREVIEW_URL:
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    _preview_url = urlsplit(HEADLESS_PREVIEW_URL)
+    if _preview_url.scheme not in ("http", "https") or not _preview_url.netloc:
+        raise ImproperlyConfigured(
+            "DJANGO_HEADLESS_PREVIEW_URL must be an http:// or https:// URL."
+        )
+    # The admin's preview panel frames the frontend.
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"].append(
+        f"{_preview_url.scheme}://{_preview_url.netloc}"
+    )
 
 # --- Production serving: page cache, health check, storage, error reports (docs/deploy.md) ---
 
+# The page cache's invalidation signals, publish-time renditions, /healthz: mysite/apps.py.
+INSTALLED_APPS += ["mysite"]
+
+# /healthz for load balancers (mysite/health.py): first, before host checks and redirects.
+MIDDLEWARE.insert(0, "mysite.health.HealthCheckMiddleware")
+
+# Whole-page cache for anonymous visitors (mysite/page_cache.py), right after whitenoise so a
+# hit skips sessions, CSRF and the view. Invalidation needs one cache shared by every worker
+# and server, so it is on by default only with REDIS_URL; DJANGO_PAGE_CACHE_SECONDS=0 turns
+# it off, a positive value turns it on (also without Redis, for a single-process server).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "mysite.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+
+# Sessions (logged-in editors): read from the cache, written through to the database.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Renditions of a published page's images are made by a task (mysite/renditions.py): in the
+# worker (`manage.py db_worker --backend renditions`) with DJANGO_TASKS_WORKER=1, otherwise
+# straight after the publish commits.
+TASKS["renditions"] = TASKS["notifications"]
+
+# Uploaded media in S3-compatible object storage (django-storages) instead of DJANGO_MEDIA_ROOT.
+# Credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an
+# instance role). File names are never reused, so objects may be cached for a year.
+MEDIA_S3_BUCKET = os.environ.get("DJANGO_MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("DJANGO_MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("DJANGO_MEDIA_S3_PREFIX", "media"),
+            "querystring_auth": env_bool("DJANGO_MEDIA_S3_SIGNED_URLS", False),
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    SERVE_MEDIA = False
+
+# Logs as one JSON object per line (DJANGO_LOG_FORMAT=json) for log collectors.
+if os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower() == "json":
+    LOGGING["formatters"]["json"] = {"()": "mysite.log_format.JSONFormatter"}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# Error reports to Sentry (or a compatible server) when SENTRY_DSN is set. Without personal
+# data, request bodies, query strings, cookies or local variables: they can hold health data.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from mysite.error_reports import init_sentry
+
+    init_sentry(SENTRY_DSN)
+
 # --- SEO and structured data ---
+# Canonical URLs, the sitemap, robots.txt and the JSON-LD are absolute from WAGTAILADMIN_BASE_URL
+# (clinic/seo.py). Renaming or moving a published page adds a redirect from its old address
+# (Wagtail's default, stated here because marketers rely on it: README, "Editing the site").
+WAGTAILREDIRECTS_AUTO_CREATE = True
 
 # --- Clinical review ---

@@ -19,6 +19,16 @@ if not SECRET_KEY.strip():
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
+# Publish webhooks are signed so receivers can tell them from forgeries: no URLs without a secret.
+if WEBHOOK_URLS and not WEBHOOK_SECRET:  # noqa: F405
+    raise ImproperlyConfigured(
+        "DJANGO_WEBHOOK_SECRET is not set, but DJANGO_WEBHOOK_URLS is: events are signed with it. "
+        "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(32))' "
+        "and give it to the receivers."
+    )
+if not all(url.startswith(("https://", "http://")) for url in WEBHOOK_URLS):  # noqa: F405
+    raise ImproperlyConfigured("DJANGO_WEBHOOK_URLS must be http:// or https:// URLs.")
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -54,3 +64,7 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
 # them straight after the request is stored instead (no worker needed).
 if env_bool("DJANGO_TASKS_WORKER", True):
     TASKS["notifications"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
+    # Publish-time image renditions too: `manage.py db_worker --backend renditions`.
+    TASKS["renditions"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
+    # Publish webhooks too: `manage.py db_worker --backend webhooks` (api/webhooks.py).
+    TASKS["webhooks"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405

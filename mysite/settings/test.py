@@ -28,3 +28,14 @@ WHITENOISE_USE_FINDERS = True
 # No login throttling: many tests log in, some with wrong passwords on purpose. The test of the
 # throttling itself (tests/test_security.py) turns it back on.
 AXES_ENABLED = False
+
+# No page cache, even with REDIS_URL exported: tests expect each request to render afresh. The
+# page cache's own tests (tests/production/) switch it on.
+PAGE_CACHE_SECONDS = 0
+
+# Never purge a real CDN or open CORS from a developer's exported variables: the suite's own
+# tests (tests/api/test_cdn_purge.py, test_cors.py) configure what they need.
+WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_WILDCARD_BACKENDS = []
+WAGTAILAPI_USE_FRONTENDCACHE = False
+CORS_ALLOWED_ORIGINS = []

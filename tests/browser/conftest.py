@@ -34,7 +34,9 @@ PUBLIC_PAGES = {
     "prp": "/services/prp-hair-restoration/",
     "faqs": "/faqs/",
     "contact": "/contact/",
+    "team": "/team/",
     "search": "/search/?q=prp",
+    "api-docs": "/api/v2/docs/",
     "not-found": "/no-such-page/",
 }
 

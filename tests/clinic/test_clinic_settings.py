@@ -26,7 +26,7 @@ def test_header_shows_the_phone_as_a_tel_link_on_every_page(client, site_tree, p
 @pytest.mark.django_db
 @pytest.mark.parametrize("page_key", ["home", "service", "contact"])
 def test_footer_shows_address_hours_phone_and_socials_on_every_page(client, site_tree, page_key):
-    footer = html_of(client, site_tree[page_key].url).find("footer")
+    footer = html_of(client, site_tree[page_key].url).find("footer", class_="site-footer")
     text = footer.get_text(" ", strip=True)
 
     assert "1 Test Street" in text

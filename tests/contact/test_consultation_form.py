@@ -252,7 +252,7 @@ def test_the_version_recorded_is_the_one_the_visitor_was_shown(client, contact_p
     assert ConsultationRequest.objects.get().consent_wording == shown
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_a_worker_the_notification_is_sent_outside_the_request(client, contact_page, settings):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

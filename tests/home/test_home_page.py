@@ -9,6 +9,7 @@ from contact.models import ContactPage
 from faqs.models import FAQIndexPage
 from home.models import HomePage, HomePageFeaturedService
 from services.models import ServiceIndexPage, ServicePage
+from team.models import TeamPage
 
 
 class HomePageTreeRulesTests(WagtailPageTestCase):
@@ -17,7 +18,9 @@ class HomePageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_home_page_holds_the_services_faq_and_contact_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {ServiceIndexPage, FAQIndexPage, ContactPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ServiceIndexPage, FAQIndexPage, ContactPage, TeamPage}
+        )
 
 
 def home_html(client, site_tree):
@@ -33,9 +36,17 @@ def test_home_page_shows_its_hero_heading_as_the_only_h1(client, site_tree):
 @pytest.mark.django_db
 def test_home_page_shows_featured_services_in_editor_order_and_hides_unpublished(client, site_tree):
     home, first = site_tree["home"], site_tree["service"]
-    second = ServicePage(title="Second service", slug="second", summary="Another one.")
+    second = ServicePage(
+        title="Second service", slug="second", summary="Another one.", search_description="More."
+    )
     site_tree["services"].add_child(instance=second)
-    hidden = ServicePage(title="Hidden service", slug="hidden", summary="Draft.", live=False)
+    hidden = ServicePage(
+        title="Hidden service",
+        slug="hidden",
+        summary="Draft.",
+        search_description="Draft.",
+        live=False,
+    )
     site_tree["services"].add_child(instance=hidden)
     for order, service in enumerate([second, first, hidden]):
         HomePageFeaturedService.objects.create(page=home, service=service, sort_order=order)

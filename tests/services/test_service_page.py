@@ -50,15 +50,18 @@ class ServicePageAdminTests(WagtailPageTestCase):
                 "title": "PRP hair restoration",
                 "slug": "prp-hair-restoration",
                 "summary": "Your own platelets, injected into the scalp.",
+                "search_description": "How PRP works, who it may help and what to expect.",
                 "steps": inline_formset(
                     [
                         {"title": "Blood draw", "description": "A small sample from the arm."},
                         {"title": "Injection", "description": "Into the scalp."},
                     ]
                 ),
+                "references": inline_formset([]),  # sources (clinical review)
                 "suitable_for": streamfield([("point", "Men and women with thinning hair")]),
                 "not_suitable_for": streamfield([]),
                 "benefits": streamfield([]),
+                "preparation": streamfield([]),
                 "aftercare": streamfield([]),
                 "risks": streamfield([]),
                 "body": streamfield([]),

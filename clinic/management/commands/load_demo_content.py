@@ -22,10 +22,12 @@ from wagtail.models import Page, Site
 
 from clinic.demo import content, images
 from clinic.models import ClinicImage, ClinicSettings, OpeningHours, Provider
+from clinic.review import PageReference, default_next_review
 from contact.models import ConsultationFormField, ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage, HomePageFeaturedService
 from services.models import DEFAULT_DISCLAIMER, ServiceIndexPage, ServicePage, ServiceStep
+from team.models import TeamPage
 
 # Wagtail and its background tasks log every save at INFO: dozens of lines that would bury the
 # summary. They are turned down to warnings unless asked for with --verbosity 2 or more.
@@ -135,6 +137,8 @@ class Command(BaseCommand):
 
         slug, values = without_slug(content.SERVICES)
         services = self.load_page(home, ServiceIndexPage, slug, {**values, "show_in_menus": True})
+        # The provider first: the PRP page names them as its author and medical reviewer.
+        provider = self.load_provider(image[images.PROVIDER_PLACEHOLDER.title])
         slug, values = without_slug(content.PRP)
         prp = self.load_page(
             services,
@@ -146,15 +150,31 @@ class Command(BaseCommand):
                 "suitable_for": points(content.PRP_SUITABLE_FOR),
                 "not_suitable_for": points(content.PRP_NOT_SUITABLE_FOR),
                 "benefits": stream(("benefit", benefit) for benefit in content.PRP_BENEFITS),
+                "preparation": points(content.PRP_PREPARATION),
                 "aftercare": points(content.PRP_AFTERCARE),
                 "risks": points(content.PRP_RISKS),
                 "disclaimer": DEFAULT_DISCLAIMER,
                 "body": stream(content.PRP_BODY),
+                "author": provider,
+                "medical_reviewer": provider,
+                "last_reviewed": content.LAST_REVIEWED,
+                "next_review_due": default_next_review(content.LAST_REVIEWED),
             },
-            children=[("steps", ServiceStep, content.PRP_STEPS)],
+            children=[
+                ("steps", ServiceStep, content.PRP_STEPS),
+                ("references", PageReference, content.PRP_REFERENCES),
+            ],
         )
         slug, values = without_slug(content.FAQ_INDEX)
-        self.load_page(home, FAQIndexPage, slug, {**values, "show_in_menus": True})
+        # The answers are health information: the FAQ page is marked as medical content.
+        review = {
+            "medical_content": True,
+            "author": provider,
+            "medical_reviewer": provider,
+            "last_reviewed": content.LAST_REVIEWED,
+            "next_review_due": default_next_review(content.LAST_REVIEWED),
+        }
+        self.load_page(home, FAQIndexPage, slug, {**values, **review, "show_in_menus": True})
         slug, values = without_slug(content.CONTACT)
         contact = self.load_page(
             home,
@@ -163,6 +183,8 @@ class Command(BaseCommand):
             {**values, "show_in_menus": True},
             children=[("form_fields", ConsultationFormField, content.CONTACT_FORM_FIELDS)],
         )
+        slug, values = without_slug(content.TEAM)
+        self.load_page(home, TeamPage, slug, {**values, "show_in_menus": True})
 
         # The home page is published last, once the service it features exists. Re-read it
         # first: adding children changed its child count, and publishing writes the tree fields.
@@ -174,11 +196,10 @@ class Command(BaseCommand):
             )
         self.publish(home, f"page '{home.title}'", home_created, home_changed)
 
-        self.load_settings(site, contact)
+        self.load_settings(site, contact, share_image=image[images.HOME_HERO.title])
         categories = {item["slug"]: self.load_category(item) for item in content.FAQ_CATEGORIES}
         for position, values in enumerate(content.FAQS, start=1):
             self.load_faq(values, categories[values["category"]], position * 10, prp, contact)
-        self.load_provider(image[images.PROVIDER_PLACEHOLDER.title])
 
     # --- Pages -------------------------------------------------------------------------------
 
@@ -277,7 +298,7 @@ class Command(BaseCommand):
 
     # --- Snippets, settings and images -------------------------------------------------------
 
-    def load_settings(self, site: Site, contact: ContactPage) -> None:
+    def load_settings(self, site: Site, contact: ContactPage, share_image: ClinicImage) -> None:
         clinic = ClinicSettings.objects.filter(site=site).first()
         created = clinic is None
         if not created and not self.reset:
@@ -285,7 +306,10 @@ class Command(BaseCommand):
             return
         if created:
             clinic = ClinicSettings(site=site)
-        changed = set_fields(clinic, {**content.CLINIC, "contact_page": contact})
+        changed = set_fields(
+            clinic,
+            {**content.CLINIC, "contact_page": contact, "default_share_image": share_image},
+        )
         changed |= set_children(clinic, "opening_hours", OpeningHours, content.OPENING_HOURS)
         if created or changed:
             clinic.full_clean()
@@ -330,12 +354,12 @@ class Command(BaseCommand):
             faq.save()  # a revision needs an id to point to
         self.publish(faq, f"FAQ '{faq.question}'", created, changed)
 
-    def load_provider(self, photo: ClinicImage) -> None:
+    def load_provider(self, photo: ClinicImage) -> Provider:
         provider = Provider.objects.filter(name=content.PROVIDER["name"]).order_by("pk").first()
         created = provider is None
         if not created and not self.reset:
             self.note(f"provider '{provider.name}'")
-            return
+            return provider
         if created:
             provider = Provider()
         changed = set_fields(provider, {**content.PROVIDER, "photo": photo})
@@ -343,6 +367,7 @@ class Command(BaseCommand):
             provider.full_clean()
             provider.save()
         self.note(f"provider '{provider.name}'", created=created, changed=changed)
+        return provider
 
     def load_image(self, demo: images.DemoImage) -> ClinicImage:
         image = ClinicImage.objects.filter(title=demo.title).order_by("pk").first()
