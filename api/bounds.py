@@ -7,6 +7,9 @@ SQLite INTEGER"), and PostgreSQL rejects one past 2**63 - 1 for a bigint. Found 
 schemathesis contract test (tests/browser/test_api_contract.py).
 """
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from wagtail.api.v2.utils import BadRequestError
 
@@ -15,11 +18,24 @@ LARGEST = 999_999_999
 PAGE_ID_PARAMETERS = ("child_of", "ancestor_of", "descendant_of", "translation_of")
 
 
+_PLAIN_ID = re.compile(r"[0-9]{1,9}")
+SEARCH_OPERATORS = ("and", "or")
+
+
 def as_int(raw) -> int | None:
     try:
         return int(raw)
     except (TypeError, ValueError):
         return None  # not a number: Wagtail's own check answers it with a 400
+
+
+def is_plain_id(raw: str) -> bool:
+    """ASCII digits only: `int()` also accepts '²', '٣' and ' 4 ', which no id is."""
+    return bool(_PLAIN_ID.fullmatch(raw))
+
+
+def has_control_characters(text: str) -> bool:
+    return any(ord(character) < 32 for character in text)
 
 
 class BoundedNumbersMixin:
@@ -32,11 +48,26 @@ class BoundedNumbersMixin:
             number = as_int(self.request.GET.get(name))
             if number is not None and abs(number) > LARGEST:
                 raise BadRequestError(f"{name} cannot be higher than {LARGEST}")
+        search = self.request.GET.get("search")
+        # The database's full-text parser fails on a NUL byte or a lone quote in some engines.
+        if search is not None and (has_control_characters(search) or '"' in search):
+            raise BadRequestError("search may not contain quotes or control characters")
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         super().check_query_parameters(queryset)
 
+    def filter_queryset(self, queryset):
+        # Wagtail turns ?<field>=<value> into a filter; a value of the wrong type for the field
+        # (a date field given 'notadate') raises Django's ValidationError: a 400, not a 500.
+        try:
+            return super().filter_queryset(queryset)
+        except (ValidationError, ValueError) as exc:
+            raise BadRequestError("a filter value doesn't fit its field's type") from exc
+
     def find_view(self, request):
-        number = as_int(request.GET.get("id"))
-        if number is not None and abs(number) > LARGEST:
+        raw = request.GET.get("id")
+        if raw is not None and not is_plain_id(raw):
             raise Http404("not found")
         return super().find_view(request)
 

@@ -6,13 +6,18 @@ change is purged here:
 
 - A page published or unpublished (deleting a live page unpublishes it): the pages and FAQs
   listings (FAQs name their services); its ancestors' pages and API details (section listings,
-  the home page's featured services); its descendants' pages (their breadcrumbs name it).
+  the home page's featured services); its descendants' pages and API details (breadcrumbs and
+  `meta.parent` name it).
   - The home page or one of its children (the menu): also navigation and settings (they link
     to these pages) and every page (the header's menu).
-  - A service page: also the contact page (the form lists the services).
+  - A service page: also the contact page (the form lists the services) and the details of
+    its FAQs (they list their services).
 - An FAQ published, unpublished or deleted: the FAQs listing and its detail, the pages listing,
   the FAQ page, and its service pages (those it was on before and after) with their details.
-- An FAQ category saved or deleted: the FAQs listing and the FAQ page.
+- An FAQ category saved or deleted: the FAQs listing, its FAQs' details, the FAQ page and the
+  service pages showing its FAQs.
+- A provider saved or deleted: the team page and the medical pages naming them as author or
+  reviewer (HTML and API details).
 - Clinic details saved: the settings endpoint and every page (header and footer).
 
 Search answers are never stored by a CDN (api/http_cache.py), so there is nothing to purge.
@@ -32,6 +37,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -40,10 +46,11 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cac
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from clinic.models import ClinicSettings
+from clinic.models import ClinicSettings, Provider
 from contact.models import ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from services.models import ServicePage
+from team.models import TeamPage
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +129,9 @@ def describe_page_change(purge: Purge, page) -> None:
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     purge.pages(ancestors)
     purge.page_details(ancestors)
-    purge.pages(page.get_descendants().live())  # their breadcrumbs name it
+    descendants = list(page.get_descendants().live())
+    purge.pages(descendants)  # their breadcrumbs name it
+    purge.page_details(descendants)  # their meta.parent names it
     site_roots = set(Site.objects.values_list("root_page_id", flat=True))
     if page.pk in site_roots or (ancestors and ancestors[-1].pk in site_roots):
         purge.api(NAVIGATION)
@@ -130,6 +139,9 @@ def describe_page_change(purge: Purge, page) -> None:
         purge.pages(every_public_page())
     if isinstance(page, ServicePage):
         purge.pages(ContactPage.objects.live())
+        # FAQ details list the services they belong to.
+        for faq_id in FAQ.objects.filter(related_services=page.pk).values_list("pk", flat=True):
+            purge.api(FAQ_DETAIL, faq_id)
 
 
 def describe_faq_change(purge: Purge, faq: FAQ) -> None:
@@ -147,6 +159,24 @@ def describe_faq_change(purge: Purge, faq: FAQ) -> None:
 def describe_faq_category_change(purge: Purge, category: FAQCategory) -> None:
     purge.api_listing(FAQS_LISTING)
     purge.pages(FAQIndexPage.objects.live())
+    # Service pages show their FAQs with the category's name, and so do the FAQs' details.
+    faq_ids = list(FAQ.objects.filter(category=category.pk).values_list("pk", flat=True))
+    for faq_id in faq_ids:
+        purge.api(FAQ_DETAIL, faq_id)
+    services = list(ServicePage.objects.live().filter(faqs__in=faq_ids).distinct())
+    purge.pages(services)
+    purge.page_details(services)
+
+
+def describe_provider_change(purge: Purge, provider: Provider) -> None:
+    """The team page lists providers; medical pages name their author and reviewer."""
+    pages = list(TeamPage.objects.live())
+    pages += list(
+        ServicePage.objects.live().filter(Q(author=provider.pk) | Q(medical_reviewer=provider.pk))
+    )
+    purge.pages(pages)
+    purge.page_details(pages)
+    purge.api_listing(PAGES_LISTING)
 
 
 def describe_clinic_settings_change(purge: Purge, clinic_settings: ClinicSettings) -> None:
@@ -181,6 +211,13 @@ def faq_changed(sender, instance, **kwargs):
 def faq_category_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         purge_for(describe_faq_category_change, instance)
+
+
+@receiver(post_save, sender=Provider, dispatch_uid="cdn-provider-saved")
+@receiver(pre_delete, sender=Provider, dispatch_uid="cdn-provider-deleted")
+def provider_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        purge_for(describe_provider_change, instance)
 
 
 @receiver(post_save, sender=ClinicSettings, dispatch_uid="cdn-clinic-settings-saved")

@@ -6,7 +6,7 @@ from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from api.bounds import BoundedNumbersMixin
+from api.bounds import BoundedNumbersMixin, is_plain_id
 from faqs.models import FAQ
 from services.models import ServicePage
 
@@ -20,7 +20,7 @@ class FAQFilter(BaseFilterBackend):
             queryset = queryset.filter(category__slug=category)
         service = request.GET.get("service")
         if service is not None:
-            if not service.isdigit() or len(service) > 9:
+            if not is_plain_id(service):
                 raise BadRequestError("service must be the id of a service page, e.g. service=4")
             queryset = queryset.filter(related_services__id=int(service))
         return queryset
@@ -47,6 +47,14 @@ class FAQsAPIViewSet(BoundedNumbersMixin, BaseAPIViewSet):
     ]
     model = FAQ
     name = "faqs"
+
+    def check_query_parameters(self, queryset):
+        # Wagtail would accept any field name (?question=…) as a filter, but this endpoint
+        # filters only by category and service: anything else is a mistake worth a 400.
+        unknown = sorted(set(self.request.GET) - self.known_query_parameters)
+        if unknown:
+            raise BadRequestError(f"query parameter is not recognised: {', '.join(unknown)}")
+        super().check_query_parameters(queryset)
 
     def get_queryset(self):
         live_services = ServicePage.objects.live().public().order_by("path")

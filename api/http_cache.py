@@ -31,7 +31,8 @@ job for the API, and the HTML pages' caching is decided elsewhere.
 import hashlib
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response
+from django.http import HttpResponseNotModified
+from django.utils.cache import parse_etags
 
 API_PATH_PREFIX = "/api/v2/"
 
@@ -69,6 +70,9 @@ def cache_control_for(request, response) -> str:
     view_name = match.view_name if match else ""
     if view_name in CACHE_CONTROL_BY_VIEW:
         return CACHE_CONTROL_BY_VIEW[view_name].format(max_age=settings.API_CACHE_MAX_AGE)
+    if "search" in request.GET:
+        # Wagtail's own ?search= on pages, images and documents: a patient's words, like above.
+        return CACHE_CONTROL_BY_VIEW["api_search"].format(max_age=settings.API_CACHE_MAX_AGE)
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return PRIVATE_REVALIDATE
     return public_cache_control()
@@ -83,7 +87,26 @@ def apply_http_caching(request, response):
     if cache_control == NO_STORE:
         return response
     response["ETag"] = strong_etag(response.content)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return not_modified_or(request, response)
+
+
+def not_modified_or(request, response):
+    """A 304 when If-None-Match names the ETag (or is `*`); otherwise the response itself.
+
+    Only If-None-Match is evaluated: If-Match and If-Unmodified-Since are for writes, and
+    Django's generic handling would answer a GET with an empty HTML 412.
+    """
+    # If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".
+    wanted = {
+        etag.removeprefix("W/") for etag in parse_etags(request.headers.get("If-None-Match", ""))
+    }
+    if "*" not in wanted and response["ETag"] not in wanted:
+        return response
+    not_modified = HttpResponseNotModified()
+    for header in ("ETag", "Cache-Control", "Vary"):
+        if response.has_header(header):
+            not_modified[header] = response[header]
+    return not_modified
 
 
 class ApiHttpCacheMiddleware:

@@ -5,9 +5,13 @@ hero_picture.html`, `blocks/image_block.html`), so the API and the HTML share re
 and generating them once at publish time serves both.
 """
 
+import logging
+
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from rest_framework.fields import Field
+
+logger = logging.getLogger(__name__)
 
 RESPONSIVE_WIDTHS = (480, 800, 1200)
 RESPONSIVE_FORMATS = ("avif", "webp", "jpeg")
@@ -34,7 +38,12 @@ def image_data(image) -> dict | None:
     """The JSON for one image; None for a missing image (e.g. deleted from the library)."""
     if image is None:
         return None
-    renditions = image.get_renditions(*rendition_specs())
+    data = {"id": image.pk, "alt": image.alt_text, "width": image.width, "height": image.height}
+    try:
+        renditions = image.get_renditions(*rendition_specs())
+    except OSError:  # SourceImageIOError and decoder errors: the original file is missing or bad
+        logger.warning("No renditions for image %s: its file can't be read", image.pk)
+        return {**data, "sources": []}
     sources = []
     for image_format in RESPONSIVE_FORMATS:
         candidates = []
@@ -58,13 +67,7 @@ def image_data(image) -> dict | None:
                 "srcset": ", ".join(f"{c['url']} {c['width']}w" for c in candidates),
             }
         )
-    return {
-        "id": image.pk,
-        "alt": image.alt_text,
-        "width": image.width,
-        "height": image.height,
-        "sources": sources,
-    }
+    return {**data, "sources": sources}
 
 
 def prefetch_renditions(images) -> None:

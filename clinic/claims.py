@@ -66,16 +66,16 @@ class ClaimsCheckSettings(BaseSiteSetting):
 # --- Finding banned phrases ----------------------------------------------------------------------
 
 # An honest denial is not a claim: "PRP is not a cure", "results aren't guaranteed", "it is not
-# always painless". A phrase is allowed when one of these words comes at most two words before it
-# in the same clause (no punctuation in between). "No pain, guaranteed" and "not only
-# painless" are still caught.
+# always painless". A phrase is allowed when one of these words comes right before it, or with
+# only a filler word between ("not a", "not always", "never completely"). Anything else between
+# is a claim again: "no downtime and painless sessions", "don't miss our painless treatment",
+# "no pain, guaranteed" and "not only painless" are all caught.
 NEGATIONS = (
     "not|no|never|nor|cannot|can't|can’t|won't|won’t|isn't|isn’t|aren't|aren’t|doesn't|doesn’t"
     "|don't|don’t|didn't|didn’t|wasn't|wasn’t"
 )
-NEGATED_BEFORE = re.compile(
-    rf"\b(?:{NEGATIONS})(?!\s+(?:only|just)\b)(?:\s+[\w’'-]+){{0,2}}\s+$", re.IGNORECASE
-)
+NEGATION_FILLERS = "a|an|the|always|entirely|completely|fully|be|been|truly|really"
+NEGATED_BEFORE = re.compile(rf"\b(?:{NEGATIONS})(?:\s+(?:{NEGATION_FILLERS}))?\s+$", re.IGNORECASE)
 
 # Page fields every page has: only these carry copy visitors read.
 BASE_PAGE_TEXT_FIELDS = {"title", "seo_title", "search_description"}
@@ -108,7 +108,8 @@ def find_banned_phrases(text: str, phrases: list[str]) -> list[str]:
 
 
 def _plain_text(value) -> str:
-    return unescape(strip_tags(str(value))) if value else ""
+    # A space before every tag keeps "<li>Quick</li><li>Painless</li>" two words.
+    return unescape(strip_tags(str(value).replace("<", " <"))) if value else ""
 
 
 def _text_of(instance, field) -> str:

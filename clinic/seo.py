@@ -8,10 +8,14 @@ Absolute URLs are built from WAGTAILADMIN_BASE_URL, the site's public base URL (
 deployed, and a canonical URL pointing there would send search engines to the wrong host.
 """
 
+import logging
+
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
 
 # The size Facebook, LinkedIn and X recommend for link previews; JPEG is what they all read.
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -96,11 +100,26 @@ def share_image(page: Page | None, clinic):
     return image
 
 
-def share_image_url(image) -> str:
-    """An absolute URL of a link-preview-sized JPEG of `image`."""
+def rendition_url(image, filter_spec: str) -> str:
+    """An absolute URL of a rendition of `image`; empty if its file can't be read.
+
+    Wagtail's {% image %} tag shrugs off a missing original (a lost upload, a moved bucket);
+    calling get_rendition() directly doesn't, and every page would answer 500.
+    """
     if image is None:
         return ""
-    return absolute_url(image.get_rendition(SHARE_IMAGE_FILTER).url)
+    try:
+        return absolute_url(image.get_rendition(filter_spec).url)
+    except OSError:  # SourceImageIOError and decoder errors
+        logger.warning(
+            "No %s rendition for image %s: its file can't be read", filter_spec, image.pk
+        )
+        return ""
+
+
+def share_image_url(image) -> str:
+    """An absolute URL of a link-preview-sized JPEG of `image`."""
+    return rendition_url(image, SHARE_IMAGE_FILTER)
 
 
 def breadcrumb_trail(page: Page, request=None) -> list[Page]:

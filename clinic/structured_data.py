@@ -28,6 +28,7 @@ from clinic.seo import (
     breadcrumb_trail,
     page_description,
     page_title,
+    rendition_url,
     share_image,
     share_image_url,
 )
@@ -138,8 +139,9 @@ def person_node(provider) -> dict:
         node["honorificSuffix"] = provider.credentials
     if provider.short_bio:
         node["description"] = provider.short_bio
-    if provider.photo_id:
-        node["image"] = absolute_url(provider.photo.get_rendition(PROVIDER_PHOTO_FILTER).url)
+    photo_url = rendition_url(provider.photo, PROVIDER_PHOTO_FILTER) if provider.photo_id else ""
+    if photo_url:
+        node["image"] = photo_url
     return node
 
 

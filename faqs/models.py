@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -119,6 +120,24 @@ class FAQ(
 
     def __str__(self) -> str:
         return self.question
+
+    def clean(self) -> None:
+        """The claims check: FAQ answers appear on the medical pages and in their structured
+        data, so they may not promise what the clinic can't (Settings → Claims check)."""
+        from clinic.claims import _plain_text, banned_phrases_for, find_banned_phrases
+
+        super().clean()
+        phrases = banned_phrases_for(None)
+        errors = {}
+        for name, text in [("question", self.question), ("answer", _plain_text(self.answer))]:
+            found = find_banned_phrases(text or "", phrases)
+            if found:
+                errors[name] = (
+                    f"This says “{found[0]}”, a claim the clinic's pages may not make "
+                    "(Settings → Claims check). Say what the treatment can and can't do instead."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def search_document(self):
         return faq_document(self)

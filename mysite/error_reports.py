@@ -53,5 +53,7 @@ def init_sentry(dsn: str) -> None:
         include_local_variables=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
         before_send=scrub_event,
+        # Performance traces carry the request (URL, query string) too: scrub them the same way.
+        before_send_transaction=scrub_event,
         before_breadcrumb=scrub_breadcrumb,
     )

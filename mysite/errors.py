@@ -2,7 +2,7 @@
 
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -22,6 +22,9 @@ def clinic_settings_or_none(request):
 
 
 def server_error(request):
+    if request.path.startswith("/api/"):
+        # API clients expect JSON, even when something went wrong on our side.
+        return JsonResponse({"message": "Something went wrong on our side."}, status=500)
     template = loader.get_template("500.html")
     context = {"clinic": clinic_settings_or_none(request)}
     return HttpResponseServerError(template.render(context))

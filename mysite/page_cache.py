@@ -155,6 +155,23 @@ def connect_invalidation_signals() -> None:
     m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")
 
 
+# Ad and campaign links add a parameter unique to every click (?fbclid=…, ?gclid=…, utm_*): the
+# page doesn't depend on them, and keeping them in the cache key would make a campaign's burst
+# of visitors all misses, each storing another copy of the page.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"}
+
+
+def query_without_tracking(query_string: str) -> str:
+    pairs = [
+        pair
+        for pair in query_string.split("&")
+        if pair
+        and not pair.split("=", 1)[0].startswith("utm_")
+        and pair.split("=", 1)[0] not in TRACKING_PARAMETERS
+    ]
+    return "&".join(pairs)
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous GET/HEAD responses; see the module docstring for the rules.
 
@@ -225,7 +242,7 @@ class PageCacheMiddleware:
                 request.scheme,
                 request.get_host(),
                 request.path,
-                request.META.get("QUERY_STRING", ""),
+                query_without_tracking(request.META.get("QUERY_STRING", "")),
                 request.META.get("HTTP_ORIGIN", ""),
                 request.META.get("HTTP_ACCEPT", "") if is_api else "",
             ]

@@ -17,7 +17,8 @@ number of matches (`search()` below).
 """
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import FloatField, Q, Value
+from django.db.models import CharField, FloatField, Q, Value
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -61,10 +62,14 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         # the row): thousands of rows when a common word matches most pages. So rank only
         # the first MAX_RANKED_MATCHES entries the GIN indexes find. A site with fewer
         # matches (the clinic's has a few dozen pages) still gets every match ranked.
+        # Only entries of objects the queryset allows (live, public…): drafts are in the index
+        # too, and must not take places among the first matches.
+        allowed_ids = self.queryset.annotate(_text_pk=Cast("pk", CharField())).values("_text_pk")
         first_matches = list(
             IndexEntry.objects.filter(
                 self.match(search_query, prefix=""),
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=allowed_ids,
             ).values_list("object_id", flat=True)[:MAX_RANKED_MATCHES]
         )
         queryset = self.queryset.filter(pk__in=first_matches)

@@ -114,6 +114,16 @@ def test_publishing_a_section_purges_the_pages_below_it(purged_by, site_tree):
     urls = purged_by(lambda: services.save_revision().publish())
 
     assert html(site_tree["service"]) in urls
+    assert f"{API}/pages/{site_tree['service'].pk}/" in urls  # its meta.parent names it
+
+
+def test_renaming_a_service_purges_the_details_of_its_faqs(purged_by, site_tree):
+    faq = FAQFactory(related_services=[site_tree["service"]])
+    site_tree["service"].title = "PRP for thinning hair"
+
+    urls = purged_by(lambda: site_tree["service"].save_revision().publish())
+
+    assert f"{API}/faqs/{faq.pk}/" in urls
 
 
 def test_unpublishing_a_page_purges_it_and_its_listings(purged_by, site_tree):
@@ -205,6 +215,43 @@ def test_renaming_an_faq_category_purges_the_faq_page_and_listing(purged_by, sit
     urls = purged_by(category.save)
 
     assert {f"{API}/faqs/", html(site_tree["faq_page"])} <= urls
+
+
+def test_renaming_an_faq_category_purges_the_service_pages_showing_its_faqs(purged_by, site_tree):
+    faq = FAQFactory(related_services=[site_tree["service"]])
+    faq.category.name = "Cost and booking"
+
+    urls = purged_by(faq.category.save)
+
+    assert {
+        f"{API}/faqs/{faq.pk}/",
+        html(site_tree["service"]),
+        f"{API}/pages/{site_tree['service'].pk}/",
+    } <= urls
+
+
+# Providers
+
+
+def test_editing_a_provider_purges_the_team_page_and_the_pages_they_reviewed(purged_by, site_tree):
+    from tests.factories import ProviderFactory, TeamPageFactory
+
+    team = TeamPageFactory(parent=site_tree["home"], slug="team")
+    provider = ProviderFactory()
+    service = site_tree["service"]
+    service.medical_reviewer = provider
+    service.save_revision().publish()
+    provider.credentials = "MD, FAAD"
+
+    urls = purged_by(provider.save)
+
+    assert {
+        html(team),
+        f"{API}/pages/{team.pk}/",
+        html(service),
+        f"{API}/pages/{service.pk}/",
+    } <= urls
+    assert html(site_tree["faq_page"]) not in urls
 
 
 # Clinic details

@@ -30,6 +30,7 @@ EXPECTED_TYPES = {
     "team": {"MedicalClinic", "AboutPage", "Person", "BreadcrumbList"},
     "search": {"MedicalClinic"},
     "not-found": {"MedicalClinic"},
+    "api-docs": {"MedicalClinic"},
 }
 
 

@@ -41,9 +41,18 @@ def test_a_hit_costs_no_database_query(client, site_tree, page_cache_on, django_
 def test_the_query_string_and_host_are_part_of_the_key(client, site_tree, page_cache_on):
     url = site_tree["home"].url
     get(client, url)
-    assert get(client, url + "?utm_source=tv")["X-Cache"] == "miss"
+    assert get(client, url + "?page=2")["X-Cache"] == "miss"
     assert get(client, url, HTTP_HOST="localhost")["X-Cache"] == "miss"
     assert get(client, url)["X-Cache"] == "hit"
+
+
+def test_campaign_tracking_parameters_share_the_cached_page(client, site_tree, page_cache_on):
+    # Every ad click has its own ?fbclid= / ?gclid=: a burst from a campaign must still hit.
+    url = site_tree["home"].url
+    get(client, url)
+    for query in ["?utm_source=tv&utm_campaign=spring", "?fbclid=abc123", "?gclid=xyz&msclkid=1"]:
+        assert get(client, url + query)["X-Cache"] == "hit", query
+    assert get(client, url + "?gclid=xyz&page=2")["X-Cache"] == "miss"
 
 
 def test_publishing_a_page_edit_shows_on_the_next_request(

@@ -77,6 +77,20 @@ def test_postgres_ranks_a_bounded_number_of_matches(demo_content, monkeypatch):
     assert len(found) == 2
 
 
+@on_postgres
+def test_postgres_counts_only_allowed_objects_among_the_first_matches(demo_content, monkeypatch):
+    from search.backends import postgres
+
+    # Drafts are in the index too (found in review): the first matches must be live pages.
+    Page.objects.exclude(depth=1).update(live=False)
+    prp = Page.objects.get(slug="prp-hair-restoration")
+    Page.objects.filter(pk=prp.pk).update(live=True)
+    monkeypatch.setattr(postgres, "MAX_RANKED_MATCHES", 1)
+    found = list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
+
+    assert [page.pk for page in found] == [prp.pk]
+
+
 @on_sqlite
 def test_sqlite_ranks_each_match_once_without_a_correlated_subquery(demo_content):
     with CaptureQueriesContext(connection) as captured:
