@@ -93,13 +93,16 @@ def clinic_node(clinic, services: list[dict] = ()) -> dict:
         "url": absolute_url("/"),
         # The site's own mark; the clinic has no other logo on the site.
         "logo": absolute_url(static("favicon.svg")),
-        "telephone": clinic.phone,
         "medicalSpecialty": f"{SCHEMA_ORG}/Dermatology",
     }
+    # Empty values are left out rather than stated as "".
+    if clinic.phone:
+        node["telephone"] = clinic.phone
     if clinic.email:
         node["email"] = clinic.email
-    if clinic.default_share_image_id:
-        node["image"] = share_image_url(clinic.default_share_image)
+    image_url = share_image_url(clinic.default_share_image) if clinic.default_share_image_id else ""
+    if image_url:
+        node["image"] = image_url
     address = {
         "streetAddress": clinic.street_address,
         "addressLocality": clinic.locality,
@@ -132,9 +135,10 @@ def person_node(provider) -> dict:
         "@type": "Person",
         "@id": provider_id(provider),
         "name": provider.name,
-        "jobTitle": provider.role,
         "worksFor": reference(clinic_id()),
     }
+    if provider.role:
+        node["jobTitle"] = provider.role
     if provider.credentials:
         node["honorificSuffix"] = provider.credentials
     if provider.short_bio:

@@ -1,5 +1,7 @@
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -57,3 +59,25 @@ def warn_about_claims(request, page):
 
 hooks.register("after_create_page", warn_about_claims)
 hooks.register("after_edit_page", warn_about_claims)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_banned_claims(request, action_type, objects, action):
+    """Bulk "Publish" publishes each page's latest revision without the edit form, so the claims
+    check has to run here too (with "include child pages", the children's drafts as well)."""
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
+        return None
+    pages = list(objects)
+    if request.POST.get("include_descendants"):
+        for page in objects:
+            pages += list(page.get_descendants())
+    for page in pages:
+        draft = page.specific.get_latest_revision_as_object()
+        problems = check_claims(draft, banned_phrases_for(page.get_site()))
+        if problems:
+            messages.error(
+                request,
+                f"“{page.title}” was not published. Claims check: {problems[0].message}",
+            )
+            return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None

@@ -348,3 +348,26 @@ def test_faq_answers_are_claims_checked_too(site_tree):
 
     faq.answer = "<p>No: results fade, so most people have top-ups.</p>"
     faq.full_clean()
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_a_draft_with_a_banned_phrase_is_refused(client, site_tree, superuser):
+    from django.urls import reverse
+
+    service = site_tree["service"]
+    service.summary = "Thicker hair, guaranteed."
+    service.save_revision()  # a draft: allowed, with a warning
+    client.force_login(superuser)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+
+    response = client.post(f"{url}?id={service.pk}", follow=True)
+
+    service.refresh_from_db()
+    assert service.summary != "Thicker hair, guaranteed."  # the live page is unchanged
+    assert "was not published" in response.content.decode()
+
+    service.summary = "Thicker hair for some people; results vary."
+    service.save_revision()
+    client.post(f"{url}?id={service.pk}")
+    service.refresh_from_db()
+    assert service.summary == "Thicker hair for some people; results vary."
