@@ -550,5 +550,3 @@ if SENTRY_DSN:
 # (clinic/seo.py). Renaming or moving a published page adds a redirect from its old address
 # (Wagtail's default, stated here because marketers rely on it: README, "Editing the site").
 WAGTAILREDIRECTS_AUTO_CREATE = True
-
-# --- Clinical review ---
