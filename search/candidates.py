@@ -10,7 +10,6 @@ itself happens in Python (`search.ranking`).
 
 from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
 
@@ -68,17 +67,15 @@ def asks_for_several_words(parsed: ParsedQuery) -> bool:
 def search_index(index_query) -> Candidates:
     from faqs.models import FAQ
 
-    pages = list(Page.objects.live().public().specific().search(index_query)[:CANDIDATES_PER_KIND])
+    # Plain Pages, not each as its own type: ranking reads their stored documents
+    # (search.documents.documents_for), so the page types' own rows needn't be fetched.
+    pages = list(Page.objects.live().public().search(index_query)[:CANDIDATES_PER_KIND])
     faqs = list(FAQ.objects.filter(live=True).search(index_query)[:CANDIDATES_PER_KIND])
     return Candidates(pages, faqs)
 
 
 def find_candidates(parsed: ParsedQuery) -> Candidates:
-    from services.models import ServicePage
-
     candidates = search_index(every_concept_query(parsed))
     if len(candidates) < ENOUGH_CANDIDATES and asks_for_several_words(parsed):
         candidates = candidates.extended_by(search_index(any_concept_query(parsed)))
-    # Service pages' documents include their steps: fetch them all in one query.
-    prefetch_related_objects([p for p in candidates.pages if isinstance(p, ServicePage)], "steps")
     return candidates

@@ -7,7 +7,8 @@ PostgreSQL or OpenSearch (`search.ranking`). Results are cached per query until 
 changes (`search.result_cache`); promotions are looked up on every search.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
@@ -15,10 +16,13 @@ from wagtail.search.utils import normalise_query_string
 
 from search import result_cache
 from search.candidates import find_candidates
-from search.documents import SearchDocument
+from search.documents import SearchDocument, documents_for
 from search.query import ParsedQuery, parse_query
-from search.ranking import StemmedDocument, excerpt_for, score
+from search.ranking import StemmedDocument, excerpt_source, highlight, score
 from search.vocabulary import get_synonym_groups, get_vocabulary
+
+# Results shown on the first results page, whose excerpts are made with the results.
+FIRST_PAGE_OF_RESULTS = 10
 
 
 @dataclass
@@ -26,8 +30,15 @@ class Result:
     kind: str  # "Service", "FAQ" or "Page": the label visitors see
     title: str
     url: str
-    excerpt: SafeString
     score: float
+    # The text the excerpt is cut from and the stems to highlight in it. Excerpts are made
+    # when a results page shows them (10 at a time), not for every candidate.
+    excerpt_source: str = field(default="", repr=False)
+    highlighted: frozenset[str] = frozenset()
+
+    @cached_property
+    def excerpt(self) -> SafeString:
+        return highlight(self.excerpt_source, self.highlighted)
 
 
 @dataclass
@@ -49,7 +60,7 @@ class SearchOutcome:
 
 
 def result_kind(page) -> str:
-    return "Service" if type(page).__name__ == "ServicePage" else "Page"
+    return "Service" if page.specific_class.__name__ == "ServicePage" else "Page"
 
 
 def find_promotions(text: str) -> list[Promotion]:
@@ -73,28 +84,42 @@ def ranked_result(kind: str, title: str, url: str, document: SearchDocument, par
     stemmed = StemmedDocument.of(document)
     # The index's own order breaks ties between equal scores.
     return Result(
-        kind, title, url, excerpt_for(stemmed, parsed), score(stemmed, parsed) - rank / 1000
+        kind,
+        title,
+        url,
+        score(stemmed, parsed) - rank / 1000,
+        excerpt_source(stemmed, parsed),
+        frozenset(parsed.all_stems),
     )
+
+
+def faq_page_url() -> str:
+    """Where FAQs are answered ('' without a published FAQ page): FAQ results link there."""
+    from faqs.models import FAQIndexPage
+
+    faq_page = FAQIndexPage.objects.live().public().first()
+    return faq_page.url if faq_page else ""
 
 
 def rank_results(parsed: ParsedQuery) -> list[Result]:
     """Every candidate as a result, best first (promotions are not removed yet)."""
-    from faqs.models import FAQIndexPage
-
     candidates = find_candidates(parsed)
+    pages, faqs = candidates.pages, candidates.faqs
+    faqs_url = result_cache.remembered("faq-page-url", faq_page_url) if faqs else ""
+    faqs = faqs if faqs_url else []  # without a FAQ page, FAQs can't be linked to
+    documents = documents_for(pages + faqs)  # one query for both kinds
+    page_documents, faq_documents = documents[: len(pages)], documents[len(pages) :]
     results = []
-    for rank, page in enumerate(candidates.pages):
-        document = page.search_document() if hasattr(page, "search_document") else None
-        document = document or SearchDocument(page.title, page.search_description, "")
+    for rank, (page, document) in enumerate(zip(pages, page_documents, strict=True)):
         results.append(
             ranked_result(result_kind(page), page.title, page.url, document, parsed, rank)
         )
-    # FAQs are answered on the FAQ page: without one published, they can't be linked to.
-    faq_page = FAQIndexPage.objects.live().public().first() if candidates.faqs else None
-    for rank, faq in enumerate(candidates.faqs if faq_page else []):
-        url = f"{faq_page.url}#{faq.anchor}"
-        results.append(ranked_result("FAQ", faq.question, url, faq.search_document(), parsed, rank))
+    for rank, (faq, document) in enumerate(zip(faqs, faq_documents, strict=True)):
+        url = f"{faqs_url}#{faq.anchor}"
+        results.append(ranked_result("FAQ", faq.question, url, document, parsed, rank))
     results.sort(key=lambda result: (-result.score, result.title))
+    for result in results[:FIRST_PAGE_OF_RESULTS]:
+        result.excerpt  # noqa: B018 (made now, so the cached results keep the first page's)
     return results
 
 

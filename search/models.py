@@ -1,5 +1,6 @@
 """What marketers control about search: synonyms in patients' words, and what people search for."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
@@ -59,3 +60,30 @@ class DailySearchCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.query} ({self.searches})"
+
+
+class StoredDocument(models.Model):
+    """The readable text of one indexed page or FAQ, stored when the search index is updated.
+
+    Ranking and excerpts need each candidate's title, summary and body as text. Building that
+    from a service page means loading the page, its steps and parsing every StreamField: most
+    of a search's time at 10,000 pages. The database search backends store it here whenever
+    they index an object (search/backends/stored.py), so a search reads it in one query.
+    Not edited by anyone: `update_index` rebuilds it, and a missing row is rebuilt on demand.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=50)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_stored_document_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -10,8 +10,8 @@ import re
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from search.documents import SearchDocument
@@ -134,10 +134,11 @@ def highlight(text: str, stems: frozenset[str] | set[str]) -> SafeString:
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 (every piece escaped)
 
 
-def excerpt_for(document: StemmedDocument, parsed: ParsedQuery) -> SafeString:
-    """The summary if it mentions the query, else the body if it does, else the summary."""
+def excerpt_source(document: StemmedDocument, parsed: ParsedQuery) -> str:
+    """What to cut the excerpt from: the summary if it mentions the query, else the body if
+    it does, else the summary (or the body when there is no summary)."""
     stems = parsed.all_stems
     for part in (document.summary, document.body):
         if part.text and not stems.isdisjoint(part.stem_set):
-            return highlight(part.text, stems)
-    return highlight(document.summary.text or document.body.text, stems)
+            return part.text
+    return document.summary.text or document.body.text

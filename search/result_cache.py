@@ -42,6 +42,17 @@ def forget_results() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def remembered(name: str, compute):
+    """A value every search needs and only a content change can change (e.g. the FAQ page's
+    URL), kept like results: until the next publish."""
+    key = f"search:{name}:{_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def cached(parsed: ParsedQuery, compute):
     """The results for this query from the cache, or `compute()`'s, then kept."""
     key = cache_key(parsed)

@@ -16,19 +16,82 @@ It also ranks cheaply: one ts_rank() per column for the whole query, and only fo
 number of matches (`search()` below).
 """
 
-from django.contrib.postgres.search import SearchRank
-from django.db.models import CharField, FloatField, Q, Value
+import re
+from contextlib import contextmanager
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import CharField, Count, FloatField, Q, Value, Window
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.backends.stored import StoredDocumentsIndexMixin
+
 # How many matches a search ranks at most (see IndexedPostgresSearchQueryCompiler.search).
 MAX_RANKED_MATCHES = 200
+# How many times to ask for more plain matches when some weren't allowed, before asking the
+# database for allowed ones only (see first_allowed_matches).
+MAX_MATCH_BATCHES = 3
+
+
+def tsquery_text(query) -> str | None:
+    """The query as one tsquery text ("('hair' & 'loss') | 'alopecia'"), or None for queries
+    other than words, AND and OR.
+
+    modelsearch turns each group of words into its own to_tsquery() call and combines them in
+    SQL: for a query with many synonyms, a statement of several kilobytes whose building,
+    compiling and sending took more time than PostgreSQL took to run it. As one text it is a
+    single to_tsquery() with one parameter, matching the same entries.
+    """
+    if isinstance(query, PlainText):
+        terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+        if not terms:
+            return None
+        # Quoted as modelsearch quotes each lexeme (Lexeme.as_sql).
+        lexemes = ["'" + term.replace("'", "''").replace("\\", "\\\\") + "'" for term in terms]
+        return "(" + (" & " if query.operator == "and" else " | ").join(lexemes) + ")"
+    if isinstance(query, (And, Or)):
+        parts = [tsquery_text(subquery) for subquery in query.subqueries]
+        if not parts or None in parts:
+            return None
+        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")"
+    return None
+
+
+RESET_PLANNER = "RESET enable_seqscan; RESET enable_indexscan; RESET jit"
+
+
+@contextmanager
+def gin_index_scans():
+    """Have PostgreSQL find matches with the GIN indexes, for the statements in the block.
+
+    For "the first 200 matches" the planner prefers reading the table until 200 rows match:
+    cheap by its estimates, but each row whose title doesn't match has its body vector
+    decompressed from TOAST storage. At 10,000 pages that took 2–23 ms, depending on which
+    table pages were still in shared buffers; the bitmap of the two GIN indexes took 2–3 ms
+    (bench/README.md, "## Search"). Planner settings are per connection, so they are put
+    back to the connection's defaults straight after.
+    """
+    with connection.cursor() as cursor:
+        # JIT too: should an index be missing, the penalty the planner then adds to the
+        # table scan would make it compile the statement (120 ms seen here).
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off; SET jit = off")
+        try:
+            yield
+        except Exception:
+            # In a transaction, the failed statement aborted it and its rollback undoes the
+            # SET (a RESET would fail there); outside one, nothing else would undo it.
+            if not connection.in_atomic_block:
+                cursor.execute(RESET_PLANNER)
+            raise
+        cursor.execute(RESET_PLANNER)
 
 
 def _can_split(query) -> bool:
@@ -39,6 +102,12 @@ def _can_split(query) -> bool:
 
 
 class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsquery(self, query, config=None):
+        text = tsquery_text(query)
+        if text is None:
+            return super().build_tsquery(query, config=config)
+        return SearchQuery(text, search_type="raw", config=config)
+
     def search(self, config, start, stop, score_field=None, backend=None):
         if self.fields is not None or not _can_split(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
@@ -60,20 +129,53 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             )
         # Ranking reads each match's whole body vector (compressed and stored apart from
         # the row): thousands of rows when a common word matches most pages. So rank only
-        # the first MAX_RANKED_MATCHES entries the GIN indexes find. A site with fewer
-        # matches (the clinic's has a few dozen pages) still gets every match ranked.
-        # Only entries of objects the queryset allows (live, public…): drafts are in the index
-        # too, and must not take places among the first matches.
-        allowed_ids = self.queryset.annotate(_text_pk=Cast("pk", CharField())).values("_text_pk")
-        first_matches = list(
-            IndexEntry.objects.filter(
-                self.match(search_query, prefix=""),
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=allowed_ids,
-            ).values_list("object_id", flat=True)[:MAX_RANKED_MATCHES]
+        # the first MAX_RANKED_MATCHES matches the index finds. A site with fewer matches
+        # (the clinic's has a few dozen pages) still gets every match ranked.
+        matches = IndexEntry.objects.filter(
+            self.match(search_query, prefix=""),
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
-        queryset = self.queryset.filter(pk__in=first_matches)
-        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, None)
+        with gin_index_scans():
+            first = list(matches.values_list("object_id", flat=True)[:MAX_RANKED_MATCHES])
+        ranked = self.rank(first, rank_expression, start, stop)
+        if len(first) == MAX_RANKED_MATCHES and (
+            not ranked or ranked[0].allowed_among_them < len(first)
+        ):
+            # Drafts and private pages are in the index too. Some were among the first
+            # matches, so they took places allowed ones should have: rank the first
+            # MAX_RANKED_MATCHES allowed matches instead (rare: a site has a few drafts).
+            ranked = self.rank(self.first_allowed_matches(matches), rank_expression, start, stop)
+        return ranked
+
+    def rank(self, pks, rank_expression, start, stop) -> list:
+        """The objects among `pks` that the queryset allows, best first, each with the number
+        of allowed ones among `pks` (a window count: no statement of its own)."""
+        queryset = self.queryset.filter(pk__in=pks).annotate(allowed_among_them=Window(Count("pk")))
+        return list(self._apply_ordering_and_scoring(queryset, rank_expression, start, stop))
+
+    def first_allowed_matches(self, matches) -> list:
+        """Primary keys of the first MAX_RANKED_MATCHES matches the queryset allows.
+
+        Asking the index for "entries of allowed objects" in one statement (a semi-join over
+        every live page) cost 7–11 ms at 10,000 pages, where a plain match costs about 1 ms;
+        so ask for plain matches, keep the allowed ones and ask again for others, a few times,
+        before leaving it to the database.
+        """
+        allowed, seen = [], []
+        for _ in range(MAX_MATCH_BATCHES):
+            wanted = MAX_RANKED_MATCHES - len(allowed)
+            batch = list(
+                matches.exclude(object_id__in=seen).values_list("object_id", flat=True)[:wanted]
+            )
+            allowed += self.queryset.filter(pk__in=batch).values_list("pk", flat=True)
+            seen += batch
+            if len(batch) < wanted or len(allowed) >= MAX_RANKED_MATCHES:
+                return allowed  # every match seen, or enough allowed ones
+        # Many disallowed entries among the matches: let the database pick the allowed ones.
+        allowed_ids = self.queryset.annotate(_text_pk=Cast("pk", CharField())).values("_text_pk")
+        rest = matches.exclude(object_id__in=seen).filter(object_id__in=allowed_ids)
+        wanted = MAX_RANKED_MATCHES - len(allowed)
+        return allowed + list(rest.values_list("object_id", flat=True)[:wanted])
 
     @staticmethod
     def match(tsquery, prefix="index_entries__") -> Q:
@@ -81,5 +183,10 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return Q(**{f"{prefix}title": tsquery}) | Q(**{f"{prefix}body": tsquery})
 
 
+class ClinicPostgresIndex(StoredDocumentsIndexMixin, PostgresIndex):
+    pass
+
+
 class ClinicPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedPostgresSearchQueryCompiler
+    index_class = ClinicPostgresIndex

@@ -16,11 +16,14 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends.stored import StoredDocumentsIndexMixin
 
 
 class RankOnceSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
@@ -59,5 +62,10 @@ class RankOnceSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return self.queryset.filter(pk__in=best_ids).order_by(position)
 
 
+class ClinicSQLiteIndex(StoredDocumentsIndexMixin, SQLiteIndex):
+    pass
+
+
 class ClinicSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = RankOnceSQLiteSearchQueryCompiler
+    index_class = ClinicSQLiteIndex

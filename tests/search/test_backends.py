@@ -21,6 +21,7 @@ QUERIES = [
     PlainText("prp", operator="or"),
     PlainText("hair loss session pain", operator="or"),
     PlainText("platelet rich plasma", operator="and"),
+    PlainText("o'brien back\\slash hair-loss", operator="or"),  # quoting, hyphens
     And([Or([PlainText("prp"), PlainText("platelet rich plasma")]), PlainText("safe")]),
     And([PlainText("hair"), Or([PlainText("women"), PlainText("femal")])]),
 ]
@@ -78,17 +79,49 @@ def test_postgres_ranks_a_bounded_number_of_matches(demo_content, monkeypatch):
 
 
 @on_postgres
-def test_postgres_counts_only_allowed_objects_among_the_first_matches(demo_content, monkeypatch):
+@pytest.mark.parametrize("batches", [1, 100], ids=["then-allowed-only", "more-batches"])
+def test_postgres_counts_only_allowed_objects_among_the_first_matches(
+    demo_content, monkeypatch, batches
+):
     from search.backends import postgres
 
-    # Drafts are in the index too (found in review): the first matches must be live pages.
+    # Drafts are in the index too (found in review): the first matches must be live pages,
+    # whether found by asking for more matches or, after `batches`, for allowed ones only.
     Page.objects.exclude(depth=1).update(live=False)
     prp = Page.objects.get(slug="prp-hair-restoration")
     Page.objects.filter(pk=prp.pk).update(live=True)
     monkeypatch.setattr(postgres, "MAX_RANKED_MATCHES", 1)
+    monkeypatch.setattr(postgres, "MAX_MATCH_BATCHES", batches)
     found = list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
 
     assert [page.pk for page in found] == [prp.pk]
+
+
+@on_postgres
+def test_postgres_first_matches_need_no_join_when_every_match_is_allowed(demo_content):
+    with CaptureQueriesContext(connection) as captured:
+        list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
+
+    first_matches = [q["sql"] for q in captured if q["sql"].startswith('SELECT "wagtailsearch_')]
+    assert len(first_matches) == 1
+    assert "wagtailcore_page" not in first_matches[0]  # no semi-join with every live page
+
+
+@on_postgres
+def test_postgres_finds_first_matches_with_gin_indexes_then_restores_the_planner(demo_content):
+    def setting(name: str) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SHOW {name}")
+            return cursor.fetchone()[0]
+
+    with CaptureQueriesContext(connection) as captured:
+        list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
+
+    statements = [q["sql"] for q in captured]
+    first_matches = next(i for i, sql in enumerate(statements) if "wagtailsearch_indexentry" in sql)
+    assert "enable_seqscan = off" in statements[first_matches - 1]
+    assert "RESET enable_seqscan" in statements[first_matches + 1]
+    assert (setting("enable_seqscan"), setting("enable_indexscan")) == ("on", "on")
 
 
 @on_sqlite
