@@ -108,6 +108,15 @@ def rendition_url(image, filter_spec: str) -> str:
     """
     if image is None:
         return ""
+    # Kept on the image object: the <head> tags and the JSON-LD both ask for the share image,
+    # and each lookup reads (and rewrites) the renditions cache.
+    urls = image.__dict__.setdefault("_rendition_urls", {})
+    if filter_spec not in urls:
+        urls[filter_spec] = _rendition_url(image, filter_spec)
+    return urls[filter_spec]
+
+
+def _rendition_url(image, filter_spec: str) -> str:
     try:
         return absolute_url(image.get_rendition(filter_spec).url)
     except OSError:  # SourceImageIOError and decoder errors
@@ -132,7 +141,9 @@ def breadcrumb_trail(page: Page, request=None) -> list[Page]:
         return cached
     if page.pk is None:  # the preview of a page being created: not in the tree yet
         return []
-    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    ancestors = routed_ancestors(page)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
     site = Site.find_for_request(request) if request is not None else None
     ids = [ancestor.pk for ancestor in ancestors]
     if site is not None and site.root_page_id in ids:
@@ -140,6 +151,22 @@ def breadcrumb_trail(page: Page, request=None) -> list[Page]:
     trail = ancestors if len(ancestors) > 1 else []
     page.__dict__["_breadcrumb_trail"] = trail
     return trail
+
+
+def routed_ancestors(page: Page) -> list[Page] | None:
+    """The page and its ancestors below the tree's root, as routing the request fetched them.
+
+    Wagtail's routing keeps each parent on its child (`_cached_parent_obj`, which treebeard's
+    get_parent() reads), so a served page needs no query for them. None when the chain is
+    incomplete (a preview, a page fetched some other way, a site rooted deeper than usual).
+    """
+    chain = [page]
+    while chain[0].depth > 2:
+        parent = chain[0].__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return None
+        chain.insert(0, parent)
+    return chain
 
 
 def language_alternates(page: Page, request=None) -> list[tuple[str, str]]:

@@ -19,7 +19,6 @@ import json
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
-from wagtail.rich_text import expand_db_html
 
 from clinic.models import OpeningHours
 from clinic.seo import (
@@ -53,9 +52,9 @@ def reference(node_id: str) -> dict:
     return {"@id": node_id}
 
 
-def plain_text(html: str) -> str:
-    """Rich text as the words a visitor reads (internal links resolved, tags removed)."""
-    return " ".join(strip_tags(expand_db_html(html)).split())
+def visible_text(html: str) -> str:
+    """Front-end HTML as the words a visitor reads."""
+    return " ".join(strip_tags(html).split())
 
 
 def stream_points(stream) -> list[str]:
@@ -173,7 +172,7 @@ def question_node(faq, page_url: str) -> dict:
         "@type": "Question",
         "name": faq.question,
         "url": f"{page_url}#{faq.anchor}",
-        "acceptedAnswer": {"@type": "Answer", "text": plain_text(faq.answer)},
+        "acceptedAnswer": {"@type": "Answer", "text": visible_text(faq.answer_html)},
     }
 
 

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -141,6 +142,19 @@ class FAQ(
 
     def search_document(self):
         return faq_document(self)
+
+    @property
+    def answer_html(self) -> str:
+        """The answer as visitors see it, internal links resolved.
+
+        Worked out once per answer: the page shows it and its JSON-LD repeats it, and resolving
+        a link costs queries. Kept with the source it was made from, so an edit is never stale.
+        """
+        source, html = self.__dict__.get("_answer_html", (None, ""))
+        if source != self.answer:
+            source, html = self.answer, str(RichText(self.answer))
+            self.__dict__["_answer_html"] = (source, html)
+        return html
 
     @property
     def anchor(self) -> str:

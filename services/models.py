@@ -6,6 +6,7 @@ search and later the API and structured data all read the same values.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -25,6 +26,7 @@ from api.preview_mixin import HeadlessPreviewMixin
 from clinic.review import ClinicalReviewMixin
 from clinic.review_forms import MedicalPageForm
 from clinic.seo import SeoMixin
+from faqs.models import FAQ
 from search.documents import SearchDocument, StemmedSearchMixin, page_document, stream_text
 from services.blocks import BenefitListBlock, PointListBlock, ServiceBodyBlock
 from services.treatment_plan import schedule_text
@@ -67,6 +69,26 @@ class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page)
             ServicePage.objects.child_of(self).live().public().select_related("hero_image")
         )
         return context
+
+    def route(self, request, path_components):
+        """Find a service page in one query, with the images and reviewer every view shows.
+
+        Wagtail's own route reads the child, then its specific row, then each related object
+        on first use: five queries on every visit to a service page.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            subpage = (
+                ServicePage.objects.child_of(self)
+                .select_related("hero_image", "medical_reviewer__photo")
+                .get(slug=path_components[0])
+            )
+        except ServicePage.DoesNotExist:
+            # Not a service page (an older page type), or no such page: Wagtail decides.
+            return super().route(request, path_components)
+        subpage._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+        return subpage.route(request, path_components[1:])
 
 
 class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSearchMixin, Page):
@@ -311,12 +333,34 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
 
     @property
     def related_faqs(self):
-        """Published FAQs linked to this service (from the FAQ side), in the editors' order."""
-        return (
-            self.faqs.filter(live=True)
-            .select_related("category")
-            .order_by("sort_order", "question")
+        """Published FAQs linked to this service (from the FAQ side), in the editors' order.
+
+        A list once get_context has fetched them, so the page and its JSON-LD share one query.
+        """
+        prefetched = self.__dict__.get("prefetched_faqs")
+        if prefetched is not None:
+            return prefetched
+        return published_faqs(self.faqs.all())
+
+    def get_context(self, request, *args, **kwargs):
+        # The page and its JSON-LD (clinic/structured_data.py) both show the steps, sources and
+        # FAQs: fetch each once per request. Not in previews, which carry unsaved rows.
+        if self.pk is not None and not getattr(request, "is_preview", False):
+            self.prefetch_shown_rows()
+        return super().get_context(request, *args, **kwargs)
+
+    def prefetch_shown_rows(self) -> None:
+        prefetch_related_objects(
+            [self],
+            "steps",
+            "references",
+            Prefetch("faqs", queryset=published_faqs(FAQ.objects.all()), to_attr="prefetched_faqs"),
         )
+
+
+def published_faqs(faqs):
+    """Live FAQs with their category, in the order service pages show them."""
+    return faqs.filter(live=True).select_related("category").order_by("sort_order", "question")
 
 
 class ServiceStep(Orderable):

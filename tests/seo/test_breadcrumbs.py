@@ -1,7 +1,9 @@
 """Every page below the home page shows where it is, from the home page down."""
 
 import pytest
+from wagtail.models import Page
 
+from clinic.seo import breadcrumb_trail
 from tests.seo.helpers import page_html
 
 
@@ -37,3 +39,22 @@ def test_every_page_below_home_has_breadcrumbs_ending_at_itself(client, every_pa
 def test_the_home_page_and_search_have_no_breadcrumbs(client, site_tree):
     assert breadcrumbs(page_html(client, "/")) is None
     assert breadcrumbs(page_html(client, "/search/?q=prp")) is None
+
+
+@pytest.mark.django_db
+def test_the_trail_is_the_same_whether_routing_fetched_the_page_or_not(rf, site_tree):
+    # Served pages reuse the parents routing fetched (clinic.seo.routed_ancestors); a page
+    # fetched directly (a preview, the sitemap) asks the database.
+    service = site_tree["service"]
+    request = rf.get(service.url)
+    routed = Page.route_for_request(request, service.url)[0]
+    fetched = Page.objects.get(pk=service.pk).specific
+
+    assert [p.pk for p in breadcrumb_trail(routed, request)] == [
+        site_tree["home"].pk,
+        site_tree["services"].pk,
+        service.pk,
+    ]
+    assert [p.pk for p in breadcrumb_trail(fetched, request)] == [
+        p.pk for p in breadcrumb_trail(routed, request)
+    ]

@@ -254,3 +254,24 @@ def test_the_search_page_describes_only_the_clinic(client, site_tree):
     graph = graph_for(client, "/search/?q=prp")
 
     assert [node["@type"] for node in graph] == ["MedicalClinic"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("shown_on", ["service", "faq_page"])
+def test_an_internal_link_in_an_answer_reads_the_same_on_the_page_and_in_the_graph(
+    client, site_tree, shown_on
+):
+    # The answer's links are resolved once per request (faqs.models.FAQ.answer_html) and
+    # both the visible answer and its JSON-LD text use that.
+    contact = site_tree["contact"]
+    faq = FAQFactory(
+        question="How do I book?",
+        answer=f'<p>Use our <a linktype="page" id="{contact.pk}">contact form</a>.</p>',
+        related_services=[site_tree["service"]],
+    )
+    html = page_html(client, site_tree[shown_on].url)
+
+    answer = html.find("details", id=faq.anchor).find("div", class_="faq__answer")
+    assert answer.find("a", string="contact form")["href"] == "/contact/"
+    questions = node_of_type(json_ld_graph(html), "FAQPage")["mainEntity"]
+    assert questions[0]["acceptedAnswer"]["text"] == "Use our contact form."

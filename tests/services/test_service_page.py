@@ -1,5 +1,7 @@
 """Service pages: page-type rules, admin creation, validation and what visitors see."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -9,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from faqs.models import FAQIndexPage
 from home.models import HomePage
-from services.models import ServiceIndexPage, ServicePage
+from services.models import ServiceIndexPage, ServicePage, ServiceStep
 from tests.factories import (
     FAQFactory,
     ServicePageFactory,
@@ -149,3 +151,55 @@ def test_service_page_without_structured_sections_still_renders_its_disclaimer(c
 
     assert html.select_one(".plan") is None
     assert "Results vary" in html.select_one(".disclaimer").get_text()
+
+
+@pytest.mark.django_db
+def test_unknown_and_unpublished_service_pages_are_not_found(client, site_tree):
+    draft = ServicePageFactory(parent=site_tree["services"], slug="draft", live=False)
+
+    assert client.get("/services/no-such-treatment/").status_code == 404
+    assert client.get(draft.url or "/services/draft/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_page_of_another_type_below_the_services_list_is_still_served(client, site_tree):
+    # Not creatable in the admin (subpage_types), but older content or a script can do it:
+    # the services list's quicker routing must leave it to Wagtail's.
+    other = FAQIndexPage(title="Old FAQs", slug="old-faqs")
+    site_tree["services"].add_child(instance=other)
+
+    response = client.get("/services/old-faqs/")
+
+    assert response.status_code == 200
+    assert b"Old FAQs" in response.content
+
+
+@pytest.mark.django_db
+def test_service_page_shows_the_same_steps_sources_and_faqs_as_its_structured_data(
+    client, site_tree
+):
+    service = site_tree["service"]
+    ServiceStepFactory(page=service, title="Blood draw")
+    FAQFactory(question="Does it hurt?", related_services=[service])
+
+    html = BeautifulSoup(client.get(service.url).content, "html.parser")
+
+    graph = json.loads(html.find("script", type="application/ld+json").string)["@graph"]
+    procedure = next(node for node in graph if node["@type"] == "MedicalProcedure")
+    faq_page = next(node for node in graph if node["@type"] == "FAQPage")
+    assert "Blood draw" in procedure["howPerformed"]
+    assert [q["name"] for q in faq_page["mainEntity"]] == ["Does it hurt?"]
+    assert [s.get_text(strip=True) for s in html.select("details.faq summary")] == ["Does it hurt?"]
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_steps_being_edited_not_the_saved_ones(site_tree):
+    # Served pages fetch their steps once per request; a preview must keep its unsaved rows.
+    service = site_tree["service"]
+    ServiceStepFactory(page=service, title="Saved step")
+    service.steps = [ServiceStep(title="Edited step", description="Not saved yet.")]
+
+    response = service.make_preview_request()
+
+    html = BeautifulSoup(response.content, "html.parser")
+    assert [h3.get_text(strip=True) for h3 in html.select("ol.steps h3")] == ["Edited step"]
