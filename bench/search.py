@@ -772,14 +772,14 @@ STAGES = [
     ("promotions", "engine.py", "find_promotions"),
     ("parse the query", "query.py", "parse_query"),
     ("  of which typo correction", "query.py", "correct_typos"),
-    ("find candidates (index, rows, steps)", "candidates.py", "find_candidates"),
+    ("find candidates (index, rows)", "candidates.py", "find_candidates"),
     ("  of which index search + fetch rows", None, "_do_search"),
-    ("  of which the first matches (PostgreSQL)", "postgres.py", "search"),
-    ("  of which prefetch service steps", "query.py", "prefetch_related_objects"),
-    ("build documents (search_document)", None, "search_document"),
+    ("  of which first matches + ranking (PostgreSQL)", "postgres.py", "search"),
+    ("stored documents (documents_for)", "documents.py", "documents_for"),
+    ("  of which built from pages (not stored yet)", "documents.py", "document_of"),
     ("split and stem the documents", "ranking.py", "of"),
     ("rank (score)", "ranking.py", "score"),
-    ("excerpts (excerpt_for)", "ranking.py", "excerpt_for"),
+    ("excerpts (first results page)", "ranking.py", "highlight"),
     ("page URLs (Page.get_url)", "pages.py", "get_url"),
 ]
 
@@ -802,12 +802,19 @@ def print_stages(stats: pstats.Stats) -> None:
 
 
 def explain(statement) -> None:
-    """The database's own account of the slowest statement."""
+    """The database's own account of the slowest statement, under the planner settings the
+    search used for it (search/backends/postgres.py: gin_index_scans)."""
+    from contextlib import nullcontext
+
     from django.db import connection
 
     _, sql, params = statement
-    prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
-    with connection.cursor() as cursor:
+    postgres = connection.vendor == "postgresql"
+    prefix = "EXPLAIN ANALYZE " if postgres else "EXPLAIN QUERY PLAN "
+    first_matches = postgres and sql.startswith('SELECT "wagtailsearch_indexentry"."object_id"')
+    if first_matches:
+        from search.backends.postgres import gin_index_scans
+    with gin_index_scans() if first_matches else nullcontext(), connection.cursor() as cursor:
         cursor.execute(prefix + sql, params)
         plan = cursor.fetchall()
     print(f"\n## {prefix.strip()} of the slowest statement")
@@ -835,7 +842,11 @@ def database_version() -> str:
 
 
 def run(args) -> None:
-    generated = reuse_site(args.reindex) if args.reuse_database else build_site(args)
+    if args.reuse_database:
+        generated = reuse_site(args.reindex)
+        args.pages = generated_page_count()
+    else:
+        generated = build_site(args)
     refresh_statistics()
     measure_searches(args, generated)
 
@@ -857,6 +868,13 @@ def build_site(args) -> str:
     for check in generation.checks:
         print(f"  check: {check}")
     return f"{generation.total_seconds:.0f} s"
+
+
+def generated_page_count() -> int:
+    """N for a kept database: its service pages (the generated ones and the demo's one)."""
+    from services.models import ServicePage
+
+    return ServicePage.objects.count()
 
 
 def reuse_site(reindex: bool) -> str:
