@@ -125,3 +125,12 @@ def test_the_cache_key_is_the_meaning_of_the_query_not_the_words_typed():
     assert typed == cache_key(parse_query("PRP", groups, vocabulary))
     assert "plasma" not in typed.lower() and "prp" not in typed.lower()
     assert typed != cache_key(parse_query("plasma", groups, vocabulary))
+
+
+@pytest.mark.django_db
+def test_a_page_below_a_private_section_leaves_the_results_at_once(plasma_page, site_tree):
+    assert titles("plasma") == ["PRP hair restoration"]
+
+    PageViewRestriction.objects.create(page=site_tree["services"], restriction_type="password")
+
+    assert titles("plasma") == []
