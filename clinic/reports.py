@@ -9,15 +9,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import get_page_models
 
+from clinic.admin_reports import PermissionReportView, report_menu_item, report_urls
 from clinic.review import ClinicalReviewMixin, OptionalMedicalContentMixin
 
 VIEW_PERMISSION = "clinic.view_clinical_reviews_due"
@@ -103,7 +101,8 @@ def reviews_due(today: datetime.date | None = None, within_days: int = DUE_WITHI
     return sorted(rows, key=lambda row: row.sort_key)
 
 
-class ClinicalReviewsDueView(ReportView):
+class ClinicalReviewsDueView(PermissionReportView):
+    permission = VIEW_PERMISSION
     page_title = "Clinical reviews due"
     header_icon = "doc-full-inverse"
     index_url_name = "clinical_reviews_due_report"
@@ -129,39 +128,14 @@ class ClinicalReviewsDueView(ReportView):
     def get_queryset(self):
         return reviews_due()
 
-    def get_filtered_queryset(self):
-        return self.get_queryset()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ClinicalReviewsDueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
 
 def clinical_reviews_urls():
-    view = ClinicalReviewsDueView
-    return [
-        path("reports/clinical-reviews-due/", view.as_view(), name=view.index_url_name),
-        path(
-            "reports/clinical-reviews-due/results/",
-            view.as_view(results_only=True),
-            name=view.index_results_url_name,
-        ),
-    ]
+    return report_urls(ClinicalReviewsDueView, "reports/clinical-reviews-due/")
 
 
 def clinical_reviews_menu_item():
-    return ClinicalReviewsDueMenuItem(
-        "Clinical reviews due",
-        reverse(ClinicalReviewsDueView.index_url_name),
-        name="clinical-reviews-due",
-        icon_name="doc-full-inverse",
-        order=1250,
+    return report_menu_item(
+        ClinicalReviewsDueView, "Clinical reviews due", name="clinical-reviews-due", order=1250
     )
 
 

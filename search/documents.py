@@ -66,7 +66,16 @@ class StemmedSearchMixin:
         return page_document(self)
 
     def search_stems(self) -> str:
-        return stem_text(*self.search_document().all_text())
+        return stem_text(*indexed_document(self).all_text())
+
+
+# Set on an object while the index stores it: its stems and its stored row come from one
+# document (search/backends/stored.py), where each would otherwise parse the page again.
+DOCUMENT_BEING_INDEXED = "_search_document_being_indexed"
+
+
+def indexed_document(obj) -> SearchDocument:
+    return obj.__dict__.get(DOCUMENT_BEING_INDEXED) or obj.search_document()
 
 
 # --- Documents stored at index time (search.models.StoredDocument) ---------------------------
@@ -96,7 +105,7 @@ def store_documents(objs) -> None:
     rows = []
     for obj in objs:
         if hasattr(obj, "search_document"):
-            (content_type_id, object_id), document = document_key(obj), obj.search_document()
+            (content_type_id, object_id), document = document_key(obj), indexed_document(obj)
             rows.append(
                 StoredDocument(
                     content_type_id=content_type_id,

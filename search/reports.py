@@ -1,14 +1,11 @@
 """Admin report 'Search terms': what visitors searched for, and how often they found nothing."""
 
 from django.db.models import Sum
-from django.urls import path, reverse
 from django_filters import BooleanFilter, DateFromToRangeFilter
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn
-from wagtail.admin.views.reports import ReportView
 
+from clinic.admin_reports import PermissionReportView, report_menu_item, report_urls
 from search.models import DailySearchCount
 
 VIEW_PERMISSION = "search.view_dailysearchcount"
@@ -28,7 +25,8 @@ class SearchTermsFilterSet(WagtailFilterSet):
         return queryset.filter(searches_without_results__gt=0) if value else queryset
 
 
-class SearchTermsReportView(ReportView):
+class SearchTermsReportView(PermissionReportView):
+    permission = VIEW_PERMISSION
     page_title = "Search terms"
     header_icon = "search"
     filterset_class = SearchTermsFilterSet
@@ -68,37 +66,12 @@ class SearchTermsReportView(ReportView):
         ordered = self.order_queryset(totals)
         return ordered.order_by(*ordered.query.order_by, "query")
 
-    def get_filtered_queryset(self):
-        return self.get_queryset()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class SearchTermsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
 
 def search_terms_urls():
-    view = SearchTermsReportView
-    return [
-        path("reports/search-terms/", view.as_view(), name=view.index_url_name),
-        path(
-            "reports/search-terms/results/",
-            view.as_view(results_only=True),
-            name=view.index_results_url_name,
-        ),
-    ]
+    return report_urls(SearchTermsReportView, "reports/search-terms/")
 
 
 def search_terms_menu_item():
-    return SearchTermsMenuItem(
-        "Search terms",
-        reverse(SearchTermsReportView.index_url_name),
-        name="clinic-search-terms",
-        icon_name="search",
-        order=1300,
+    return report_menu_item(
+        SearchTermsReportView, "Search terms", name="clinic-search-terms", order=1300
     )

@@ -4,14 +4,26 @@ The database backends mix this into their index class, so the documents change e
 the index does: on every save (the index signal), `update_index`, and deletion.
 """
 
-from search.documents import forget_all_documents, forget_document, store_documents
+from search.documents import (
+    DOCUMENT_BEING_INDEXED,
+    forget_all_documents,
+    forget_document,
+    store_documents,
+)
 
 
 class StoredDocumentsIndexMixin:
     def add_items(self, model, objs):
         objs = list(objs)  # read twice: by the index, then here
-        super().add_items(model, objs)
-        store_documents(objs)
+        searchable = [obj for obj in objs if hasattr(obj, "search_document")]
+        for obj in searchable:  # built once, for the index's stems and the stored row
+            obj.__dict__[DOCUMENT_BEING_INDEXED] = obj.search_document()
+        try:
+            super().add_items(model, objs)
+            store_documents(objs)
+        finally:
+            for obj in searchable:
+                del obj.__dict__[DOCUMENT_BEING_INDEXED]
 
     def delete_item(self, item):
         super().delete_item(item)
