@@ -6,13 +6,13 @@ index class). Ranking and excerpts read the stored text of the candidates in one
 (`documents_for`) instead of loading each page, its steps and its StreamFields.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 
 from django.utils.html import strip_tags
 from wagtail.fields import StreamField
 
-from search.text import stem_text
+from search.text import stem_text, stemmed_words
 
 # Fields a page's summary may come from, most specific first.
 SUMMARY_FIELDS = ["summary", "hero_intro", "intro", "search_description"]
@@ -25,9 +25,15 @@ class SearchDocument:
     title: str
     summary: str
     body: str
+    # Each part's words as stems (search.text.stemmed_words), when stored with the document;
+    # None where they must be worked out from the text.
+    stems: tuple[str | None, str | None, str | None] = (None, None, None)
 
     def all_text(self) -> tuple[str, str, str]:
         return (self.title, self.summary, self.body)
+
+    def with_stems(self) -> "SearchDocument":
+        return replace(self, stems=tuple(stemmed_words(part) for part in self.all_text()))
 
 
 def rich_text_as_plain_text(html: str) -> str:
@@ -105,7 +111,9 @@ def store_documents(objs) -> None:
     rows = []
     for obj in objs:
         if hasattr(obj, "search_document"):
-            (content_type_id, object_id), document = document_key(obj), indexed_document(obj)
+            (content_type_id, object_id) = document_key(obj)
+            document = indexed_document(obj).with_stems()
+            title_stems, summary_stems, body_stems = document.stems
             rows.append(
                 StoredDocument(
                     content_type_id=content_type_id,
@@ -113,13 +121,16 @@ def store_documents(objs) -> None:
                     title=document.title,
                     summary=document.summary,
                     body=document.body,
+                    title_stems=title_stems,
+                    summary_stems=summary_stems,
+                    body_stems=body_stems,
                 )
             )
     StoredDocument.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=["content_type", "object_id"],
-        update_fields=["title", "summary", "body"],
+        update_fields=["title", "summary", "body", "title_stems", "summary_stems", "body_stems"],
         batch_size=500,
     )
 
@@ -151,8 +162,17 @@ def documents_for(objs: list) -> list[SearchDocument]:
     stored = StoredDocument.objects.filter(
         content_type_id__in={content_type_id for content_type_id, _ in keys},
         object_id__in={object_id for _, object_id in keys},
-    ).values_list("content_type_id", "object_id", "title", "summary", "body")
-    documents = {(row[0], row[1]): SearchDocument(*row[2:]) for row in stored}
+    ).values_list(
+        "content_type_id",
+        "object_id",
+        "title",
+        "summary",
+        "body",
+        "title_stems",
+        "summary_stems",
+        "body_stems",
+    )
+    documents = {(row[0], row[1]): SearchDocument(*row[2:5], stems=row[5:]) for row in stored}
     missing = [
         specific_object(obj) for obj, key in zip(objs, keys, strict=True) if key not in documents
     ]

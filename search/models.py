@@ -77,6 +77,12 @@ class StoredDocument(models.Model):
     title = models.TextField()
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # Each part's words as stems, in order (search.text.stemmed_words), so ranking compares
+    # stems without splitting and stemming a few thousand words per candidate. NULL (rows
+    # stored before these columns existed): ranking works them out from the text.
+    title_stems = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: not stored yet)
+    summary_stems = models.TextField(null=True, blank=True)  # noqa: DJ001
+    body_stems = models.TextField(null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         constraints = [

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.documents import SearchDocument
 from search.query import ParsedQuery
-from search.text import stem
+from search.text import stem, stemmed_words
 
 # What a concept found in each part of a document is worth.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
@@ -32,25 +32,26 @@ _TOKEN = re.compile(r"(?P<word>[^\W_]+)|[\W_]+", re.UNICODE)
 
 
 class StemmedText:
-    """A text and the stems of its words, worked out once and only as far as needed.
+    """A text and the stems of its words.
 
-    A service page's body is a few thousand words and every candidate is scored on it,
-    so the words are found by one regular expression over the whole text, and each
-    distinct word is stemmed once (`stem` is cached too).
+    A service page's body is a few thousand words and every candidate is scored on it.
+    The stems are stored with each search document (search.documents), so ranking only
+    splits a string; without them they are worked out here, once per text.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, stems: str | None = None):
         self.text = text
-        self.words = _WORD.findall(text.casefold())
-
-    @cached_property
-    def stem_set(self) -> frozenset[str]:
-        return frozenset(map(stem, set(self.words)))
+        self._stems = stems
 
     @cached_property
     def padded(self) -> str:
         """' stem stem stem ': a phrase of stems is found with `in`."""
-        return " " + " ".join(map(stem, self.words)) + " "
+        stems = self._stems if self._stems is not None else stemmed_words(self.text)
+        return f" {stems} "
+
+    @cached_property
+    def stem_set(self) -> frozenset[str]:
+        return frozenset(self.padded.split())
 
     def contains(self, phrase: tuple[str, ...]) -> bool:
         if len(phrase) == 1:
@@ -66,7 +67,8 @@ class StemmedDocument:
 
     @classmethod
     def of(cls, document: SearchDocument) -> "StemmedDocument":
-        return cls(*(StemmedText(part) for part in document.all_text()))
+        parts = zip(document.all_text(), document.stems, strict=True)
+        return cls(*(StemmedText(text, stems) for text, stems in parts))
 
     def weighted_parts(self) -> list[tuple[float, StemmedText]]:
         return [

@@ -45,6 +45,12 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+def stemmed_words(text: str) -> str:
+    """Every word of `text` as its stem, in order, space-separated: what ranking compares
+    (search.ranking), stored with each search document so a search needn't redo it."""
+    return " ".join(map(stem, _WORD.findall(text.casefold())))
+
+
 def stem_text(*parts: str) -> str:
     """Every word of `parts` as its stem, space-separated: what the search index stores."""
     return " ".join(stem(word) for part in parts if part for word in words(part))

@@ -38,6 +38,38 @@ def test_publishing_a_page_stores_its_title_summary_and_body(service):
 
 
 @pytest.mark.django_db
+def test_the_stems_of_each_part_are_stored_with_the_text(service):
+    document = stored(service)
+
+    assert document.title_stems == "scalp micro inject"
+    assert document.summary_stems == "plasma gentl"
+    assert "a cool numb cream first" in document.body_stems
+
+
+@pytest.mark.django_db
+def test_search_ranks_on_the_stored_stems_without_stemming_the_text(service, monkeypatch):
+    from search import ranking
+
+    def must_not_be_called(text):
+        raise AssertionError("the stems should have come from the database")
+
+    monkeypatch.setattr(ranking, "stemmed_words", must_not_be_called)
+
+    [result] = site_search("numbing cream").results
+    assert result.title == "Scalp micro-injections"
+
+
+@pytest.mark.django_db
+def test_documents_stored_without_stems_are_still_ranked_and_excerpted(service):
+    StoredDocument.objects.update(title_stems=None, summary_stems=None, body_stems=None)
+
+    [result] = site_search("numbing cream").results
+
+    assert result.title == "Scalp micro-injections"
+    assert "<mark>numbing</mark> <mark>cream</mark>" in result.excerpt
+
+
+@pytest.mark.django_db
 def test_republishing_replaces_the_stored_document_and_the_excerpt(service):
     service.summary = "Lidocaine keeps it comfortable."
     service.save_revision().publish()
