@@ -803,20 +803,22 @@ def print_stages(stats: pstats.Stats) -> None:
 
 def explain(statement) -> None:
     """The database's own account of the slowest statement, under the planner settings the
-    search used for it (search/backends/postgres.py: gin_index_scans)."""
-    from contextlib import nullcontext
-
+    search used for it (search/backends/postgres.py: fetch_using_gin_indexes)."""
     from django.db import connection
 
     _, sql, params = statement
     postgres = connection.vendor == "postgresql"
     prefix = "EXPLAIN ANALYZE " if postgres else "EXPLAIN QUERY PLAN "
-    first_matches = postgres and sql.startswith('SELECT "wagtailsearch_indexentry"."object_id"')
-    if first_matches:
-        from search.backends.postgres import gin_index_scans
-    with gin_index_scans() if first_matches else nullcontext(), connection.cursor() as cursor:
-        cursor.execute(prefix + sql, params)
-        plan = cursor.fetchall()
+    if postgres:
+        from search.backends.postgres import RESET_PLANNER, USE_GIN_INDEXES, fetch_using_gin_indexes
+
+    if postgres and sql.startswith(USE_GIN_INDEXES):  # settings, the query, reset: one batch
+        query = sql.removeprefix(f"{USE_GIN_INDEXES}; ").removesuffix(f"; {RESET_PLANNER}")
+        plan = fetch_using_gin_indexes(prefix + query, params)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + sql, params)
+            plan = cursor.fetchall()
     print(f"\n## {prefix.strip()} of the slowest statement")
     for row in plan:
         print("  " + " | ".join(str(column) for column in row))

@@ -17,12 +17,11 @@ number of matches (`search()` below).
 """
 
 import re
-from contextlib import contextmanager
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, CharField, FloatField, Q, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, CharField, F, FloatField, Func, Q, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -66,12 +65,20 @@ def tsquery_text(query) -> str | None:
     return None
 
 
+# JIT too: should an index be missing, the penalty the planner then adds to the table scan
+# would make it compile the statement (120 ms seen here).
+USE_GIN_INDEXES = "SET enable_seqscan = off; SET enable_indexscan = off; SET jit = off"
 RESET_PLANNER = "RESET enable_seqscan; RESET enable_indexscan; RESET jit"
 
 
-@contextmanager
-def gin_index_scans():
-    """Have PostgreSQL find matches with the GIN indexes, for the statements in the block.
+def fetch_rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def fetch_using_gin_indexes(sql: str, params: list) -> list[tuple]:
+    """The rows of one SELECT, which PostgreSQL must answer with the GIN indexes.
 
     For "the first 200 matches" the planner prefers reading the table until 200 rows match:
     cheap by its estimates, but each row whose title doesn't match has its body vector
@@ -79,34 +86,47 @@ def gin_index_scans():
     table pages were still in shared buffers; the bitmap of the two GIN indexes took 2–3 ms
     (bench/README.md, "## Search"). Planner settings are per connection, so they are put
     back to the connection's defaults straight after.
+
+    Settings, query and reset go in one round trip. Outside a transaction PostgreSQL runs
+    such a batch as one, so a failing query rolls the settings back as well; inside one,
+    the failed transaction's rollback does.
     """
     with connection.cursor() as cursor:
-        # JIT too: should an index be missing, the penalty the planner then adds to the
-        # table scan would make it compile the statement (120 ms seen here).
-        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off; SET jit = off")
-        try:
-            yield
-        except Exception:
-            # In a transaction, the failed statement aborted it and its rollback undoes the
-            # SET (a RESET would fail there); outside one, nothing else would undo it.
-            if not connection.in_atomic_block:
-                cursor.execute(RESET_PLANNER)
-            raise
-        cursor.execute(RESET_PLANNER)
+        if connection.settings_dict["OPTIONS"].get("server_side_binding"):
+            # Server-side binding takes one statement per call.
+            cursor.execute(USE_GIN_INDEXES)
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            except Exception:
+                # In a transaction its rollback undoes the SET (a RESET would fail there).
+                if not connection.in_atomic_block:
+                    cursor.execute(RESET_PLANNER)
+                raise
+            cursor.execute(RESET_PLANNER)
+            return rows
+        cursor.execute(f"{USE_GIN_INDEXES}; {sql}; {RESET_PLANNER}", params)
+        while cursor.description is None and cursor.nextset():
+            pass  # past the SETs' empty results, to the query's
+        return cursor.fetchall()
 
 
-def pk_among(model, pks) -> RawSQL:
+class EqualsAny(Func):
+    """`expression = ANY(array)`."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def pk_among(model, pks) -> EqualsAny:
     """`pk = ANY(%s)`: the primary keys as one array parameter.
 
     `pk__in` sends each key as a parameter of its own; for 200 keys psycopg spent more
     time binding them (about 2 ms) than PostgreSQL spent answering (0.5 ms).
     """
-    quote = connection.ops.quote_name
-    pk = model._meta.pk
-    column = f"{quote(model._meta.db_table)}.{quote(pk.column)}"
-    array_type = f"{pk.cast_db_type(connection)}[]"
-    # Only names from the model's own metadata go into the SQL; the keys are a parameter.
-    return RawSQL(f"{column} = ANY(%s::{array_type})", (list(pks),), BooleanField())  # noqa: S611
+    array = Cast(Value(list(pks)), output_field=ArrayField(model._meta.pk))
+    return EqualsAny(F("pk"), array)
 
 
 class RankedEntries:
@@ -136,13 +156,14 @@ class RankedEntries:
         return self._ranked(
             f"(title @@ {q} OR body @@ {q}) LIMIT %s",
             [*self.tsquery_params, *self.tsquery_params, limit],
+            fetch=fetch_using_gin_indexes,
         )
 
     def of_objects(self, pks) -> list:
         """These objects' primary keys, best first."""
         return self._ranked("object_id = ANY(%s)", [[str(pk) for pk in pks]])
 
-    def _ranked(self, condition: str, params: list) -> list:
+    def _ranked(self, condition: str, params: list, fetch=None) -> list:
         q, table = self.tsquery_sql, connection.ops.quote_name(IndexEntry._meta.db_table)
         # Only SQL the ORM compiled and fixed text go in; every value is a parameter.
         sql = (
@@ -150,19 +171,10 @@ class RankedEntries:
             f" + ts_rank(%s::float4[], body, {q})"
             f" FROM {table} WHERE content_type_id = ANY(%s) AND {condition}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                sql,
-                [
-                    self.weights,
-                    *self.tsquery_params,
-                    self.weights,
-                    *self.tsquery_params,
-                    self.content_types,
-                    *params,
-                ],
-            )
-            ranked = [(self.to_pk(object_id), rank) for object_id, rank in cursor.fetchall()]
+        weights, tsquery = self.weights, self.tsquery_params
+        params = [weights, *tsquery, weights, *tsquery, self.content_types, *params]
+        rows = (fetch or fetch_rows)(sql, params)
+        ranked = [(self.to_pk(object_id), rank) for object_id, rank in rows]
         # Best first; among equal ranks the newest object first, as modelsearch orders them.
         ranked.sort(key=lambda row: row[0], reverse=True)
         ranked.sort(key=lambda row: row[1], reverse=True)
@@ -220,8 +232,7 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             get_descendants_content_types_pks(self.queryset.model),
             to_pk=self.queryset.model._meta.pk.to_python,
         )
-        with gin_index_scans():
-            first = ranking.first_matches(MAX_RANKED_MATCHES)
+        first = ranking.first_matches(MAX_RANKED_MATCHES)
         found = self.in_rank_order(first, start, stop)
         if len(first) == MAX_RANKED_MATCHES and found.allowed_among_them < len(first):
             # Drafts and private pages are in the index too. Some were among the first
@@ -236,8 +247,7 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
     def in_rank_order(self, pks, start, stop) -> "AllowedInOrder":
         """The objects among `pks` that the queryset allows, in the order of `pks`."""
-        model = self.queryset.model
-        queryset = self.queryset.order_by()  # ordered here, by rank
+        queryset, model = self.queryset.order_by(), self.queryset.model  # ordered here
         allowed = set(queryset.filter(pk_among(model, pks)).values_list("pk", flat=True))
         wanted = [pk for pk in pks if pk in allowed][start:stop]
         # From the queryset itself, so .specific(), select_related() and the like still apply.

@@ -114,21 +114,49 @@ def test_postgres_first_matches_need_no_join_when_every_match_is_allowed(demo_co
     assert "wagtailcore_page" not in first_matches  # no semi-join with every live page
 
 
-@on_postgres
-def test_postgres_finds_first_matches_with_gin_indexes_then_restores_the_planner(demo_content):
-    def setting(name: str) -> str:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SHOW {name}")
-            return cursor.fetchone()[0]
+def planner_setting(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
 
+
+@on_postgres
+@pytest.mark.parametrize("server_side_binding", [False, True], ids=["one-batch", "three-calls"])
+def test_postgres_finds_first_matches_with_gin_indexes_then_restores_the_planner(
+    demo_content, server_side_binding, monkeypatch
+):
+    # With server-side binding (a deployment may switch it on) psycopg takes one statement
+    # per call, so the settings and the reset are sent apart.
+    monkeypatch.setitem(
+        connection.settings_dict["OPTIONS"], "server_side_binding", server_side_binding
+    )
     with CaptureQueriesContext(connection) as captured:
-        list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
+        found = list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
 
     statements = [q["sql"] for q in captured]
-    first_matches = next(i for i, sql in enumerate(statements) if "wagtailsearch_indexentry" in sql)
-    assert "enable_seqscan = off" in statements[first_matches - 1]
-    assert "RESET enable_seqscan" in statements[first_matches + 1]
-    assert (setting("enable_seqscan"), setting("enable_indexscan")) == ("on", "on")
+    first = next(i for i, sql in enumerate(statements) if "wagtailsearch_indexentry" in sql)
+    around_it = " ".join(statements[max(first - 1, 0) : first + 2])
+    assert "SET enable_seqscan = off" in around_it
+    assert "RESET enable_seqscan" in around_it
+    assert found[0].title == "PRP hair restoration"
+    assert (planner_setting("enable_seqscan"), planner_setting("enable_indexscan")) == ("on", "on")
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)  # outside a transaction: nothing else would undo them
+@pytest.mark.parametrize("server_side_binding", [False, True], ids=["one-batch", "three-calls"])
+def test_postgres_planner_settings_do_not_outlive_a_failing_query(server_side_binding, monkeypatch):
+    from django.db import DataError
+
+    from search.backends.postgres import fetch_using_gin_indexes
+
+    monkeypatch.setitem(
+        connection.settings_dict["OPTIONS"], "server_side_binding", server_side_binding
+    )
+    with pytest.raises(DataError):
+        fetch_using_gin_indexes("SELECT 1 / %s", [0])
+
+    assert (planner_setting("enable_seqscan"), planner_setting("jit")) == ("on", "on")
 
 
 @on_sqlite
