@@ -1,9 +1,10 @@
 """The readable text of each searchable thing, split by how much a match in it should count.
 
 Built when an object is indexed: the index gets its stems (`search_stems`), and the text
-itself is stored beside the index (`search.models.StoredDocument`, via the database backends'
-index class). Ranking and excerpts read the stored text of the candidates in one query
-(`documents_for`) instead of loading each page, its steps and its StreamFields.
+itself, with each part's stems, is stored beside the index (`search.models.StoredDocument`,
+via the database backends' index class). Ranking and excerpts read the stored documents of
+the candidates in one query (`documents_for`) instead of loading each page, its steps and its
+StreamFields.
 """
 
 from dataclasses import dataclass, replace
