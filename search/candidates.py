@@ -64,18 +64,21 @@ def asks_for_several_words(parsed: ParsedQuery) -> bool:
     )
 
 
-def search_index(index_query) -> Candidates:
+def search_index(index_query, readable_pages) -> Candidates:
     from faqs.models import FAQ
 
-    # Plain Pages, not each as its own type: ranking reads their stored documents
-    # (search.documents.documents_for), so the page types' own rows needn't be fetched.
-    pages = list(Page.objects.live().public().search(index_query)[:CANDIDATES_PER_KIND])
+    pages = list(readable_pages.search(index_query)[:CANDIDATES_PER_KIND])
     faqs = list(FAQ.objects.filter(live=True).search(index_query)[:CANDIDATES_PER_KIND])
     return Candidates(pages, faqs)
 
 
 def find_candidates(parsed: ParsedQuery) -> Candidates:
-    candidates = search_index(every_concept_query(parsed))
+    # Plain Pages, not each as its own type: ranking reads their stored documents
+    # (search.documents.documents_for), so the page types' own rows needn't be fetched.
+    # Built once: public() reads the view restrictions, and a widened search asks twice.
+    readable_pages = Page.objects.live().public()
+    candidates = search_index(every_concept_query(parsed), readable_pages)
     if len(candidates) < ENOUGH_CANDIDATES and asks_for_several_words(parsed):
-        candidates = candidates.extended_by(search_index(any_concept_query(parsed)))
+        widened = search_index(any_concept_query(parsed), readable_pages)
+        candidates = candidates.extended_by(widened)
     return candidates

@@ -248,6 +248,10 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def in_rank_order(self, pks, start, stop) -> "AllowedInOrder":
         """The objects among `pks` that the queryset allows, in the order of `pks`."""
         queryset, model = self.queryset.order_by(), self.queryset.model  # ordered here
+        if len(pks) <= stop:  # no more than are wanted: the allowed objects, in one statement
+            objects = {obj.pk: obj for obj in queryset.filter(pk_among(model, pks))}
+            allowed_objects = [objects[pk] for pk in pks if pk in objects]
+            return AllowedInOrder(allowed_objects[start:stop], len(allowed_objects))
         allowed = set(queryset.filter(pk_among(model, pks)).values_list("pk", flat=True))
         wanted = [pk for pk in pks if pk in allowed][start:stop]
         # From the queryset itself, so .specific(), select_related() and the like still apply.

@@ -106,6 +106,27 @@ def test_postgres_keeps_what_the_queryset_asks_for_such_as_specific_pages(demo_c
 
 
 @on_postgres
+def test_postgres_reads_the_objects_of_a_few_matches_in_one_statement(demo_content):
+    with CaptureQueriesContext(connection) as captured:
+        found = list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:100])
+
+    page_reads = [q for q in captured if q["sql"].startswith('SELECT "wagtailcore_page"')]
+    assert len(page_reads) == 1
+    assert found[0].title == "PRP hair restoration"
+
+
+@on_postgres
+def test_postgres_skips_drafts_when_more_matches_than_wanted(demo_content):
+    backend, live_pages = get_search_backend(), Page.objects.live()
+    best_two = list(backend.search(PlainText("prp"), live_pages)[:2])
+    Page.objects.filter(pk=best_two[0].pk).update(live=False)  # the best match is now a draft
+
+    [best_live] = backend.search(PlainText("prp"), Page.objects.live())[:1]
+
+    assert best_live.pk == best_two[1].pk
+
+
+@on_postgres
 def test_postgres_first_matches_need_no_join_when_every_match_is_allowed(demo_content):
     with CaptureQueriesContext(connection) as captured:
         list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
