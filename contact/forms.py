@@ -124,7 +124,9 @@ class ConsultationFormBuilder(FormBuilder):
 
     def create_service_field(self, field, options):
         options.pop("initial", None)
-        return forms.ChoiceField(choices=service_choices, **options)
+        # Read once per form (the builder runs per request, so a new service shows at once);
+        # a callable would be read again each time the choices are iterated: twice a render.
+        return forms.ChoiceField(choices=service_choices(), **options)
 
     def get_field_options(self, field):
         options = super().get_field_options(field)

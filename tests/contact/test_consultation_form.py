@@ -7,7 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from contact.forms import STARTED_SALT
 from contact.models import ConsentWording, ConsultationFormField, ConsultationRequest
@@ -223,6 +225,23 @@ def test_service_choices_come_from_the_published_service_pages(client, contact_p
     html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
     options = [o.get_text() for o in html.select("select[name=service_youre_interested_in] option")]
     assert options == ["Choose a service", "PRP hair restoration", "Not sure yet"]
+
+
+@pytest.mark.django_db
+def test_the_service_list_is_read_once_per_page_and_a_new_service_shows_at_once(
+    client, contact_page, site_tree
+):
+    from tests.factories import ServicePageFactory
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(contact_page.url)
+    service_reads = [q for q in captured if 'FROM "services_servicepage"' in q["sql"]]
+    assert len(service_reads) == 1
+
+    ServicePageFactory(parent=site_tree["services"], title="Scalp microneedling")
+    html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+    options = [o.get_text() for o in html.select("select[name=service_youre_interested_in] option")]
+    assert "Scalp microneedling" in options
 
 
 @pytest.mark.django_db
