@@ -1,9 +1,9 @@
 """Ranking and excerpts, in Python, on the few candidates the index returned.
 
 The same on SQLite, PostgreSQL or OpenSearch: a concept found in a title counts most, then
-in a summary, then in the body. Each part of a document is split into words and stemmed
-once (`StemmedText`), and that one result serves the score, the choice of excerpt and the
-highlighting.
+in a summary, then in the body. Each part of a document comes with its words as stems,
+stored with the document (or worked out once, `StemmedText`), and that one result serves the
+score, the choice of excerpt and the highlighting.
 """
 
 import re
@@ -51,6 +51,8 @@ class StemmedText:
 
     @cached_property
     def stem_set(self) -> frozenset[str]:
+        if self._stems is None:  # each distinct word once; `padded` only if a phrase needs it
+            return frozenset(map(stem, set(_WORD.findall(self.text.casefold()))))
         return frozenset(self.padded.split())
 
     def contains(self, phrase: tuple[str, ...]) -> bool:

@@ -18,6 +18,7 @@ number of matches (`search()` below).
 
 import re
 
+import psycopg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -77,6 +78,12 @@ def fetch_rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def takes_several_statements(cursor) -> bool:
+    """True for psycopg's client-side binding cursor (Django's default). With server-side
+    binding (the `server_side_binding` option) each call takes exactly one statement."""
+    return isinstance(cursor.cursor, psycopg.ClientCursor)
+
+
 def fetch_using_gin_indexes(sql: str, params: list) -> list[tuple]:
     """The rows of one SELECT, which PostgreSQL must answer with the GIN indexes.
 
@@ -92,8 +99,7 @@ def fetch_using_gin_indexes(sql: str, params: list) -> list[tuple]:
     the failed transaction's rollback does.
     """
     with connection.cursor() as cursor:
-        if connection.settings_dict["OPTIONS"].get("server_side_binding"):
-            # Server-side binding takes one statement per call.
+        if not takes_several_statements(cursor):
             cursor.execute(USE_GIN_INDEXES)
             try:
                 cursor.execute(sql, params)
@@ -175,7 +181,7 @@ class RankedEntries:
         params = [weights, *tsquery, weights, *tsquery, self.content_types, *params]
         rows = (fetch or fetch_rows)(sql, params)
         ranked = [(self.to_pk(object_id), rank) for object_id, rank in rows]
-        # Best first; among equal ranks the newest object first, as modelsearch orders them.
+        # Best first; among equal ranks the highest primary key first, as modelsearch orders.
         ranked.sort(key=lambda row: row[0], reverse=True)
         ranked.sort(key=lambda row: row[1], reverse=True)
         return [pk for pk, _ in ranked]
@@ -204,7 +210,8 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return SearchQuery(text, search_type="raw", config=config)
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if self.fields is not None or not _can_split(self.query):
+        returns_objects = self.queryset._fields is None  # not .values() or .values_list()
+        if self.fields is not None or not _can_split(self.query) or not returns_objects:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         search_query = self.build_tsquery(self.query, config=config)
         if not (self.order_by_relevance and stop is not None and score_field is None):
@@ -246,14 +253,19 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return found
 
     def in_rank_order(self, pks, start, stop) -> "AllowedInOrder":
-        """The objects among `pks` that the queryset allows, in the order of `pks`."""
+        """The objects among `pks` that the queryset allows, in the order of `pks`, sliced
+        [start:stop]; and how many of `pks` it allows, for the top-up in search()."""
         queryset, model = self.queryset.order_by(), self.queryset.model  # ordered here
+        if not pks:
+            return AllowedInOrder([], 0)
         if len(pks) <= stop:  # no more than are wanted: the allowed objects, in one statement
             objects = {obj.pk: obj for obj in queryset.filter(pk_among(model, pks))}
             allowed_objects = [objects[pk] for pk in pks if pk in objects]
             return AllowedInOrder(allowed_objects[start:stop], len(allowed_objects))
         allowed = set(queryset.filter(pk_among(model, pks)).values_list("pk", flat=True))
         wanted = [pk for pk in pks if pk in allowed][start:stop]
+        if not wanted:  # a results page past the last one
+            return AllowedInOrder([], len(allowed))
         # From the queryset itself, so .specific(), select_related() and the like still apply.
         objects = {obj.pk: obj for obj in queryset.filter(pk_among(model, wanted))}
         return AllowedInOrder([objects[pk] for pk in wanted if pk in objects], len(allowed))

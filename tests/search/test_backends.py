@@ -141,16 +141,30 @@ def planner_setting(name: str) -> str:
         return cursor.fetchone()[0]
 
 
+@pytest.fixture(params=[False, True], ids=["one-batch", "one-statement-per-call"])
+def statements_per_call(request, monkeypatch):
+    """Both ways of sending the planner settings: in one batch (Django's client-side binding
+    cursor), and apart, as a server-side binding cursor (the `server_side_binding` option)
+    requires. The second is chosen here by replacing the cursor check."""
+    from search.backends import postgres
+
+    if request.param:
+        monkeypatch.setattr(postgres, "takes_several_statements", lambda cursor: False)
+    return request.param
+
+
 @on_postgres
-@pytest.mark.parametrize("server_side_binding", [False, True], ids=["one-batch", "three-calls"])
+def test_postgres_sends_the_planner_settings_in_one_batch_with_djangos_default_cursor(db):
+    from search.backends.postgres import takes_several_statements
+
+    with connection.cursor() as cursor:
+        assert takes_several_statements(cursor)
+
+
+@on_postgres
 def test_postgres_finds_first_matches_with_gin_indexes_then_restores_the_planner(
-    demo_content, server_side_binding, monkeypatch
+    demo_content, statements_per_call
 ):
-    # With server-side binding (a deployment may switch it on) psycopg takes one statement
-    # per call, so the settings and the reset are sent apart.
-    monkeypatch.setitem(
-        connection.settings_dict["OPTIONS"], "server_side_binding", server_side_binding
-    )
     with CaptureQueriesContext(connection) as captured:
         found = list(get_search_backend().search(PlainText("prp"), Page.objects.live())[:10])
 
@@ -165,19 +179,26 @@ def test_postgres_finds_first_matches_with_gin_indexes_then_restores_the_planner
 
 @on_postgres
 @pytest.mark.django_db(transaction=True)  # outside a transaction: nothing else would undo them
-@pytest.mark.parametrize("server_side_binding", [False, True], ids=["one-batch", "three-calls"])
-def test_postgres_planner_settings_do_not_outlive_a_failing_query(server_side_binding, monkeypatch):
+def test_postgres_planner_settings_do_not_outlive_a_failing_query(statements_per_call):
     from django.db import DataError
 
     from search.backends.postgres import fetch_using_gin_indexes
 
-    monkeypatch.setitem(
-        connection.settings_dict["OPTIONS"], "server_side_binding", server_side_binding
-    )
     with pytest.raises(DataError):
         fetch_using_gin_indexes("SELECT 1 / %s", [0])
 
     assert (planner_setting("enable_seqscan"), planner_setting("jit")) == ("on", "on")
+
+
+@on_postgres
+def test_postgres_search_of_values_querysets_and_pages_past_the_end(demo_content):
+    backend = get_search_backend()
+
+    titles = backend.search(PlainText("prp"), Page.objects.live().values("title"))[:3]
+    past_the_end = list(backend.search(PlainText("prp"), Page.objects.live())[500:510])
+
+    assert list(titles)[0]["title"] == "PRP hair restoration"  # modelsearch's way, no error
+    assert past_the_end == []
 
 
 @on_sqlite
