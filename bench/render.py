@@ -4,8 +4,9 @@
 A measurement to read, not a test that fails. Builds a throw-away demo site in a temporary
 folder (SQLite, production settings, DEBUG and the page cache off, so every request renders),
 then requests each page through Django's test client, in-process: no gunicorn, no network.
-Two floors follow: the health check (middleware only) and a 404 page (the site's header,
-footer, menu and meta tags around one line of text).
+Three floors follow: the health check (middleware only), Wagtail's routing of the PRP page
+to a one-line answer (no template: what any page costs before it renders), and a 404 page
+(the site's header, footer, menu and meta tags around one line of text).
 CPU time (time.process_time) rather than wall time, because this machine is shared:
 
     .venv/bin/python bench/render.py               # 200 requests per page
@@ -15,6 +16,7 @@ The temporary folder is deleted afterwards.
 """
 
 import argparse
+import contextlib
 import logging
 import os
 import secrets
@@ -33,9 +35,12 @@ PAGES = {
     "contact page": "/contact/",
 }
 # What any request costs before a page's own content: the middleware alone (the health check,
-# one query), and the site's header, footer, menu and meta tags around a one-line body (a 404).
+# one query); Wagtail finding the PRP page (site, route, view restrictions) when the page then
+# answers one line without a template (see routing_only); and the site's header, footer, menu
+# and meta tags around a one-line body (a 404).
 FLOORS = {
     "floor: /healthz": ("/healthz", 200),
+    "floor: routing": (PAGES["PRP service page"], 200),
     "floor: 404 page": ("/no-such-page/", 404),
 }
 
@@ -94,6 +99,31 @@ def measure(client, url: str, requests: int, expected: int = 200) -> tuple[float
     return statistics.median(times), times[int(len(times) * 0.95)], len(queries)
 
 
+@contextlib.contextmanager
+def routing_only():
+    """Service pages answer "ok" without rendering, in this process only, for the routing floor.
+
+    Everything before Page.serve still runs: the middleware, Wagtail's site lookup, the route
+    down the page tree and the before_serve_page hooks (view restrictions).
+    """
+    from django.http import HttpResponse
+
+    from services.models import ServicePage
+
+    def answer_ok(page, request, *args, **kwargs):
+        return HttpResponse("ok")
+
+    own_serve = ServicePage.__dict__.get("serve")  # None: it inherits Page.serve
+    ServicePage.serve = answer_ok
+    try:
+        yield
+    finally:
+        if own_serve is None:
+            del ServicePage.serve
+        else:
+            ServicePage.serve = own_serve
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="measured requests per page")
@@ -117,7 +147,13 @@ def main() -> None:
         rows = [(label, url, 200) for label, url in PAGES.items()]
         rows += [(label, url, status) for label, (url, status) in FLOORS.items()]
         for label, url, status in rows:
-            p50, p95, queries = measure(client, url, args.requests, status)
+            if label == "floor: routing":
+                with routing_only():
+                    if client.get(url).content != b"ok":
+                        raise SystemExit("The routing floor still rendered the page's template")
+                    p50, p95, queries = measure(client, url, args.requests, status)
+            else:
+                p50, p95, queries = measure(client, url, args.requests, status)
             print(f"{label:<18} {p50:>10.1f} {p95:>7.1f} {queries:>8}")
 
 
