@@ -4,8 +4,17 @@ register = template.Library()
 
 
 @register.filter
-def is_current_section(request_path: str, menu_url: str) -> bool:
-    """True when the visitor is on a menu page or below it, so the menu can mark it current."""
-    if not menu_url or menu_url == "/":
-        return request_path == menu_url
-    return request_path.startswith(menu_url)
+def menu_current(request_path: str, menu_url: str) -> str:
+    """The aria-current value of a menu link: "page" on the page itself, "true" below it.
+
+    Only one link on a page may claim to be the current page (the breadcrumb's last link does
+    on a page deeper than the menu); a menu section the visitor is inside is "true". "" for
+    any other link (the template then leaves the attribute out).
+    """
+    if not menu_url:
+        return ""
+    if request_path == menu_url:
+        return "page"
+    if menu_url != "/" and request_path.startswith(menu_url):
+        return "true"
+    return ""

@@ -56,7 +56,25 @@ def test_header_menu_lists_the_home_pages_children_shown_in_menus(client, site_t
 
     labels = [a.get_text(strip=True) for a in nav.find_all("a")]
     assert labels == ["Services", "FAQs"]
-    assert nav.find("a", attrs={"aria-current": "page"}).get_text() == "Services"
+    assert nav.find("a", attrs={"aria-current": "true"}).get_text() == "Services"
+
+
+@pytest.mark.django_db
+def test_only_the_page_itself_is_the_current_page_and_its_menu_section_is_current(
+    client, site_tree
+):
+    service_page = html_of(client, site_tree["service"].url)
+    services_list = html_of(client, site_tree["services"].url)
+
+    # On a service page the menu's "Services" is the section the visitor is in; the page
+    # itself is the breadcrumb's last link, the one link that says "page".
+    menu = service_page.find("nav", attrs={"aria-label": "Main"})
+    assert [a["aria-current"] for a in menu.find_all("a", attrs={"aria-current": True})] == ["true"]
+    assert [a["href"] for a in service_page.find_all(attrs={"aria-current": "page"})] == [
+        site_tree["service"].url
+    ]
+    menu = services_list.find("nav", attrs={"aria-label": "Main"})
+    assert menu.find("a", attrs={"aria-current": "page"}).get_text() == "Services"
 
 
 @pytest.mark.django_db
