@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import urls as api_urls
 from clinic.views import robots_txt
 from mysite import errors
+from mysite.sign_in import SignInView
 from search import views as search_views
 
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Visitors sign in here for pages an editor made private (mysite/sign_in.py).
+    path("sign-in/", SignInView.as_view(), name="sign_in"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # The headless JSON API (docs/api.md).

@@ -188,6 +188,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Clinic website"
 WAGTAILIMAGES_IMAGE_MODEL = "clinic.ClinicImage"
+# Pages an editor protects (Privacy) ask for a password or a sign-in in the site's own layout.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"  # noqa: S105 (a file)
+WAGTAIL_FRONTEND_LOGIN_URL = "/sign-in/"  # mysite/sign_in.py
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "pages/login.html"  # Wagtail's own /_util/login/, still routed
 
 # Search runs in the database by default (SQLite FTS5, PostgreSQL full-text). Words are stemmed
 # by the site itself (search/text.py), so PostgreSQL uses its "simple" configuration rather

@@ -38,6 +38,7 @@ PUBLIC_PAGES = {
     "search": "/search/?q=prp",
     "api-docs": "/api/v2/docs/",
     "not-found": "/no-such-page/",
+    "sign-in": "/sign-in/?next=/",  # for pages an editor made private (mysite/sign_in.py)
 }
 
 

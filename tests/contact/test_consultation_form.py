@@ -210,6 +210,25 @@ def test_errors_are_summarised_linked_and_tied_to_their_fields(client, contact_p
 
 
 @pytest.mark.django_db
+def test_a_radio_groups_error_links_to_its_first_button(client, contact_page):
+    ConsultationFormField.objects.create(
+        page=contact_page,
+        sort_order=10,
+        label="How should we contact you?",
+        field_type="radio",
+        choices="Phone\nEmail",
+        required=True,
+    )
+
+    html = BeautifulSoup(send(client, contact_page).content, "html.parser")
+
+    link = html.select_one(".error-summary").find("a", string=lambda text: "contact you" in text)
+    first_button = html.find(id=link["href"].removeprefix("#"))
+    # The link moves focus to a control a keyboard can use, not to the group's wrapper.
+    assert first_button.name == "input" and first_button["type"] == "radio"
+
+
+@pytest.mark.django_db
 def test_fields_tell_browsers_how_to_autofill_them(client, contact_page):
     html = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
     autocomplete = {
