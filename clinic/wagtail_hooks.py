@@ -23,6 +23,7 @@ class ProviderViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "credentials", "role"]
+    search_backend_name = None  # the database's "contains", as for FAQs (faqs/wagtail_hooks.py)
     search_fields = ["name", "role"]
 
 

@@ -10,7 +10,11 @@ class FAQViewSet(SnippetViewSet):
     menu_label = "Questions"
     list_display = ["question", "category", "sort_order", "live"]
     list_filter = ["category", "live"]
-    search_fields = ["question"]
+    # Searched with the database's own "contains" rather than the search index: the index
+    # search fails on SQLite when limited to fields (django-modelsearch#47) and can't be
+    # combined with the category filter. A few hundred FAQs at most, so this stays quick.
+    search_backend_name = None
+    search_fields = ["question", "answer"]
 
 
 class FAQCategoryViewSet(SnippetViewSet):

@@ -211,3 +211,28 @@ def test_editor_can_add_a_provider(editor_client):
 
     assert response.status_code == 302
     assert str(Provider.objects.get()) == "Dr. New Person, MD"
+
+
+@pytest.mark.django_db
+def test_searching_the_faq_and_provider_listings_finds_them_also_with_a_filter(editor_client):
+    hair_loss = FAQCategoryFactory(name="Hair loss")
+    other = FAQCategoryFactory(name="Visiting us")
+    FAQ.objects.create(
+        question="Does PRP help thinning hair?", answer="<p>Often.</p>", category=hair_loss
+    )
+    FAQ.objects.create(
+        question="Where do I park?", answer="<p>Behind the hair salon.</p>", category=other
+    )
+    Provider.objects.create(name="Dr. Dana Reyes", credentials="MD", role="Dermatologist")
+    faqs_url = reverse("wagtailsnippets_faqs_faq:list")
+
+    def listed(url, **params):
+        response = editor_client.get(url, params)
+        assert response.status_code == 200, params
+        return response.content.decode()
+
+    both = listed(faqs_url, q="hair")
+    assert "Does PRP help thinning hair?" in both and "Where do I park?" in both
+    filtered = listed(faqs_url, q="hair", category=hair_loss.pk)
+    assert "Does PRP help thinning hair?" in filtered and "Where do I park?" not in filtered
+    assert "Dr. Dana Reyes" in listed(reverse("wagtailsnippets_clinic_provider:list"), q="dermat")
