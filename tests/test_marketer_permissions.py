@@ -1,0 +1,87 @@
+"""Marketers (Editors) and Moderators do what the README's editing table gives them, without an
+administrator: FAQs, their categories, providers, clinic details and the consent wording."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from contact.models import ConsentWording
+from faqs.models import FAQ
+from tests.factories import FAQCategoryFactory
+
+
+@pytest.fixture(params=["Editors", "Moderators"])
+def marketer_client(request, client, django_user_model, site_tree):
+    marketer = django_user_model.objects.create_user("marketer", "m@example.com", "pw")
+    marketer.groups.add(Group.objects.get(name=request.param))
+    client.force_login(marketer)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "wagtailsnippets_faqs_faq:list",
+        "wagtailsnippets_faqs_faq:add",
+        "wagtailsnippets_faqs_faqcategory:list",
+        "wagtailsnippets_faqs_faqcategory:add",
+        "wagtailsnippets_clinic_provider:list",
+        "wagtailsnippets_clinic_provider:add",
+        "wagtailsnippets_contact_consentwording:list",
+    ],
+)
+def test_marketers_open_the_content_screens(marketer_client, url_name):
+    assert marketer_client.get(reverse(url_name)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_marketers_publish_an_faq(marketer_client, site_tree):
+    data = {
+        "question": "Can I wash my hair afterwards?",
+        "answer": rich_text("<p>Wait 48 hours before washing your scalp.</p>"),
+        "category": str(FAQCategoryFactory(name="The treatment").pk),
+        "related_services": [str(site_tree["service"].pk)],
+        "sort_order": "1",
+        "action-publish": "publish",
+    }
+
+    response = marketer_client.post(reverse("wagtailsnippets_faqs_faq:add"), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert FAQ.objects.get(question="Can I wash my hair afterwards?").live
+
+
+@pytest.mark.django_db
+def test_marketers_change_the_phone_and_opening_hours(marketer_client, site_tree, clinic_settings):
+    url = reverse(
+        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
+    )
+    data = nested_form_data(
+        {
+            "clinic_name": "Test Hair Clinic",
+            "phone": "(555) 010-0123",
+            "country": "US",
+            "opening_hours": inline_formset(
+                [{"weekday": "1", "opens": "08:30", "closes": "16:00", "closed": ""}]
+            ),
+        }
+    )
+
+    response = marketer_client.post(url, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    clinic_settings.refresh_from_db()
+    assert clinic_settings.phone == "(555) 010-0123"
+
+
+@pytest.mark.django_db
+def test_consent_wording_is_deleted_by_administrators_only(marketer_client):
+    wording = ConsentWording.current()
+    url = reverse("wagtailsnippets_contact_consentwording:delete", args=[wording.pk])
+
+    response = marketer_client.post(url)
+
+    assert response.status_code in (302, 403)
+    assert ConsentWording.objects.filter(pk=wording.pk).exists()
