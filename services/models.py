@@ -24,11 +24,11 @@ from api.fields import (
 from api.images import ResponsiveImageField
 from api.preview_mixin import HeadlessPreviewMixin
 from clinic.review import ClinicalReviewMixin
-from clinic.review_forms import MedicalPageForm
 from clinic.seo import SeoMixin
 from faqs.models import FAQ
 from search.documents import SearchDocument, StemmedSearchMixin, page_document, stream_text
 from services.blocks import BenefitListBlock, PointListBlock, ServiceBodyBlock
+from services.forms import ServicePageForm
 from services.treatment_plan import schedule_text
 
 DEFAULT_DISCLAIMER = (
@@ -277,7 +277,7 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
     subpage_types = []
     template = "pages/service_page.html"
     # Service pages are always medical: the claims check runs before they can go live.
-    base_form_class = MedicalPageForm
+    base_form_class = ServicePageForm  # the claims check, and a meta description to publish
 
     class Meta:
         verbose_name = "service page"
@@ -298,12 +298,6 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         if self.plan_sessions is None and self.plan_interval_weeks_min is not None:
             errors["plan_sessions"] = (
                 "Enter the number of sessions the gap between sessions belongs to."
-            )
-        if not self.search_description.strip():
-            # Search engines show it under the page's title; a health page must say what it is.
-            errors["search_description"] = (
-                "Write a meta description (Promote tab): one or two sentences search engines "
-                "show under this page's title."
             )
         if errors:
             raise ValidationError(errors)

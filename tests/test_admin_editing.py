@@ -19,34 +19,25 @@ def editor_client(client, django_user_model, site_tree):
     return client
 
 
-def visitor_html(client, url):
-    client.logout()
-    return BeautifulSoup(client.get(url).content, "html.parser")
-
-
-@pytest.mark.django_db
-def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
-    editor_client, site_tree
-):
-    service = site_tree["service"]
-    data = nested_form_data(
-        {
-            "title": service.title,
-            "slug": service.slug,
-            "summary": "A brand-new summary written by marketing.",
-            "search_description": service.search_description,
-            "steps": inline_formset([]),
-            "references": inline_formset([]),
-            "suitable_for": [],
-            "disclaimer": service.disclaimer,
-            "plan_sessions": "3",
-            "plan_interval_weeks_min": "4",
-            "plan_interval_weeks_max": "6",
-            "plan_maintenance_months_min": "4",
-            "plan_maintenance_months_max": "6",
-            "action-publish": "publish",
-        }
-    )
+def service_form_data(service, **changes):
+    """The service page's edit form as the admin posts it, with `changes` applied."""
+    fields = {
+        "title": service.title,
+        "slug": service.slug,
+        "summary": service.summary,
+        "search_description": service.search_description,
+        "steps": inline_formset([]),
+        "references": inline_formset([]),
+        "suitable_for": [],
+        "disclaimer": service.disclaimer,
+        "plan_sessions": "3",
+        "plan_interval_weeks_min": "4",
+        "plan_interval_weeks_max": "6",
+        "plan_maintenance_months_min": "4",
+        "plan_maintenance_months_max": "6",
+    }
+    fields.update(changes)
+    data = nested_form_data(fields)
     for stream in [
         "suitable_for",
         "not_suitable_for",
@@ -57,6 +48,24 @@ def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
         "body",
     ]:
         data[f"{stream}-count"] = "0"
+    return data
+
+
+def visitor_html(client, url):
+    client.logout()
+    return BeautifulSoup(client.get(url).content, "html.parser")
+
+
+@pytest.mark.django_db
+def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
+    editor_client, site_tree
+):
+    service = site_tree["service"]
+    data = service_form_data(
+        service,
+        summary="A brand-new summary written by marketing.",
+        **{"action-publish": "publish"},
+    )
 
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
 
@@ -71,28 +80,7 @@ def test_editing_and_publishing_a_service_summary_changes_what_visitors_see(
 def test_saving_a_draft_does_not_change_what_visitors_see(editor_client, site_tree):
     service = site_tree["service"]
     original = service.summary
-    data = nested_form_data(
-        {
-            "title": service.title,
-            "slug": service.slug,
-            "summary": "Not yet approved wording.",
-            "search_description": service.search_description,
-            "steps": inline_formset([]),
-            "references": inline_formset([]),
-            "disclaimer": service.disclaimer,
-            "plan_sessions": "3",
-        }
-    )
-    for stream in [
-        "suitable_for",
-        "not_suitable_for",
-        "benefits",
-        "preparation",
-        "aftercare",
-        "risks",
-        "body",
-    ]:
-        data[f"{stream}-count"] = "0"
+    data = service_form_data(service, summary="Not yet approved wording.")
 
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
 
@@ -236,3 +224,27 @@ def test_searching_the_faq_and_provider_listings_finds_them_also_with_a_filter(e
     filtered = listed(faqs_url, q="hair", category=hair_loss.pk)
     assert "Does PRP help thinning hair?" in filtered and "Where do I park?" not in filtered
     assert "Dr. Dana Reyes" in listed(reverse("wagtailsnippets_clinic_provider:list"), q="dermat")
+
+
+@pytest.mark.django_db
+def test_a_service_page_needs_a_meta_description_to_publish_but_not_to_save_a_draft(
+    editor_client, site_tree
+):
+    service = site_tree["service"]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[service.pk])
+
+    publish = editor_client.post(
+        edit_url, service_form_data(service, search_description="", **{"action-publish": "1"})
+    )
+
+    assert publish.status_code == 200
+    assert "Write a meta description" in str(publish.context["form"].errors["search_description"])
+
+    draft = editor_client.post(
+        edit_url, service_form_data(service, search_description="", summary="Work in progress.")
+    )
+
+    assert draft.status_code == 302, draft.context["form"].errors
+    service.refresh_from_db()
+    assert service.get_latest_revision_as_object().summary == "Work in progress."
+    assert service.search_description, "the live page keeps its description"
