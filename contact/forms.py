@@ -93,6 +93,11 @@ class ConsultationForm(BaseForm):
     def clean(self):
         cleaned = super().clean()
         taken = self.seconds_taken()
+        if taken is None or taken > MAX_SECONDS_TO_FILL:
+            # The form goes back with a fresh stamp: sending it again must work, or a visitor
+            # whose page stayed open overnight (or was shown before a new SECRET_KEY) could
+            # never send what they typed without losing it to a reload.
+            self.restamp()
         if taken is None or taken < MIN_SECONDS_TO_FILL:
             raise forms.ValidationError(
                 "That was quicker than we expected. Please check your details and send again.",
@@ -106,6 +111,11 @@ class ConsultationForm(BaseForm):
         if self.consent_wording is None:
             raise forms.ValidationError("The form can't be sent right now. Please call us.")
         return cleaned
+
+    def restamp(self) -> None:
+        """Put a fresh "started at" stamp in the bound data the form is shown again with."""
+        self.data = self.data.copy()  # a request's QueryDict can't be changed in place
+        self.data["started"] = signing.dumps(time.time(), salt=STARTED_SALT)
 
     def submitted_data(self) -> dict:
         """What is stored: the visitor's answers, without the form's own machinery."""

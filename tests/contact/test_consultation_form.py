@@ -153,6 +153,28 @@ def test_a_too_fast_or_unstamped_form_is_sent_back_with_the_values_kept(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "stamp", [started(seconds_ago=25 * 60 * 60), "forged-stamp", ""], ids=["day-old", "bad", "none"]
+)
+def test_a_form_sent_back_for_its_stamp_can_be_sent_again_without_retyping(
+    client, contact_page, stamp, monkeypatch
+):
+    first = BeautifulSoup(send(client, contact_page, started=stamp).content, "html.parser")
+    assert first.select_one(".error-summary")
+    assert not ConsultationRequest.objects.exists()
+
+    # The visitor reads the message and presses send again some seconds later, sending back
+    # what the page now holds.
+    resent_stamp = first.find("input", attrs={"name": "started"})["value"]
+    later = time.time() + 10
+    monkeypatch.setattr(time, "time", lambda: later)
+    second = send(client, contact_page, started=resent_stamp)
+
+    assert second.status_code == 200
+    assert ConsultationRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_the_sixth_request_in_a_minute_from_one_ip_is_refused(client, contact_page):
     statuses = [send(client, contact_page).status_code for _ in range(6)]
 
