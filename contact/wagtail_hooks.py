@@ -60,19 +60,74 @@ def hide_generic_forms_menu(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
 
 
-@hooks.register("before_delete_page")
-def keep_pages_that_hold_requests(request, page):
-    """Refuse, with an explanation, to delete a page that still holds consultation requests."""
+def page_holding_requests(pages) -> Page | None:
+    """The first of these pages, or of the pages below them, that holds consultation requests.
+
+    Deleting a page deletes everything under it, and a request keeps its page (PROTECT), so a
+    deletion that reached one would fail with a server error and lose nothing but the editor's
+    confidence: refuse it with an explanation instead.
+    """
+    from django.db.models import Q
+
     from contact.models import ConsultationRequest
 
-    if ConsultationRequest.objects.filter(page_id=page.pk).exists():
-        messages.error(
-            request,
-            f"“{page.title}” holds consultation requests, so it can't be deleted. Unpublish it "
-            "instead, or ask the front desk to export and remove the requests first.",
-        )
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    under_any = Q()
+    for page in pages:
+        under_any |= Q(page__path__startswith=page.path)
+    if not under_any:
+        return None
+    held = ConsultationRequest.objects.filter(under_any).select_related("page").first()
+    return held.page if held else None
+
+
+def refuse_deleting(request, holder, back_to):
+    messages.error(
+        request,
+        f"“{holder.title}” holds consultation requests, so it can't be deleted. Unpublish it "
+        "instead, or ask the front desk to export and remove the requests first.",
+    )
+    return back_to
+
+
+@hooks.register("before_delete_page")
+def keep_pages_that_hold_requests(request, page):
+    """Refuse to delete a page that holds consultation requests, or a page above one."""
+    holder = page_holding_requests([page])
+    if holder is None:
+        return None
+    return refuse_deleting(request, holder, redirect("wagtailadmin_pages:edit", page.pk))
+
+
+@hooks.register("before_bulk_action")
+def keep_pages_that_hold_requests_in_bulk(request, action_type, objects, action_class_instance):
+    """The same for pages ticked in a listing and deleted together."""
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    if action_type != "delete" or not pages:
+        return None
+    holder = page_holding_requests(pages)
+    if holder is None:
+        return None
+    return refuse_deleting(
+        request, holder, redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+    )
+
+
+@hooks.register("before_delete_snippet")
+def keep_consent_wording_that_requests_agreed_to(request, instances):
+    """Every request records the consent wording its sender agreed to: that wording stays."""
+    agreed_to = [
+        wording
+        for wording in instances
+        if isinstance(wording, ConsentWording) and wording.submissions.exists()
+    ]
+    if not agreed_to:
+        return None
+    messages.error(
+        request,
+        "This consent wording can't be deleted: consultation requests record that their senders "
+        "agreed to it. Add a new version instead; the newest one is shown on the form.",
+    )
+    return redirect("wagtailsnippets_contact_consentwording:list")
 
 
 @hooks.register("register_log_actions")

@@ -377,3 +377,53 @@ def test_a_contact_page_holding_requests_cannot_be_deleted(client, contact_page,
     assert response.status_code == 302
     assert ConsultationRequest.objects.count() == 1
     assert type(contact_page).objects.filter(pk=contact_page.pk).exists()
+
+
+@pytest.mark.django_db
+def test_pages_above_a_contact_page_with_requests_are_not_deleted_alone_or_in_bulk(
+    client, contact_page, site_tree, django_user_model
+):
+    from django.urls import reverse
+
+    send(client, contact_page)
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw"))
+    home = site_tree["home"]
+
+    alone = client.post(reverse("wagtailadmin_pages:delete", args=[home.pk]), follow=True)
+    in_bulk = client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={contact_page.pk}&id={site_tree['faq_page'].pk}",
+        follow=True,
+    )
+
+    for response in (alone, in_bulk):
+        assert response.status_code == 200
+        assert "holds consultation requests" in response.content.decode()
+    assert ConsultationRequest.objects.count() == 1
+    assert type(contact_page).objects.filter(pk=contact_page.pk).exists()
+    assert type(site_tree["faq_page"]).objects.filter(pk=site_tree["faq_page"].pk).exists()
+
+
+@pytest.mark.django_db
+def test_consent_wording_a_request_agreed_to_is_not_deleted(
+    client, contact_page, django_user_model
+):
+    from django.urls import reverse
+
+    send(client, contact_page)
+    agreed_to = ConsultationRequest.objects.get().consent_wording
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw"))
+
+    alone = client.post(
+        reverse("wagtailsnippets_contact_consentwording:delete", args=[agreed_to.pk]), follow=True
+    )
+    in_bulk = client.post(
+        reverse("wagtail_bulk_action", args=["contact", "consentwording", "delete"])
+        + f"?id={agreed_to.pk}",
+        follow=True,
+    )
+
+    for response in (alone, in_bulk):
+        assert response.status_code == 200
+        assert "record that their senders agreed to it" in response.content.decode()
+    assert ConsentWording.objects.filter(pk=agreed_to.pk).exists()
