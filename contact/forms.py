@@ -17,6 +17,8 @@ MIN_SECONDS_TO_FILL = 3
 MAX_SECONDS_TO_FILL = 24 * 60 * 60
 STARTED_SALT = "contact.consultation-form.started"
 HONEYPOT_FIELD = "website"  # a name bots like to fill in
+# The names of the fields every form gets; a marketer's field with one of them would vanish.
+OWN_FIELD_NAMES = frozenset({"consent", "consent_version", HONEYPOT_FIELD, "started"})
 NOT_SURE = "Not sure yet"
 
 
@@ -120,9 +122,7 @@ class ConsultationForm(BaseForm):
     def submitted_data(self) -> dict:
         """What is stored: the visitor's answers, without the form's own machinery."""
         return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in {"consent", "consent_version", HONEYPOT_FIELD, "started"}
+            name: value for name, value in self.cleaned_data.items() if name not in OWN_FIELD_NAMES
         }
 
 

@@ -8,6 +8,7 @@ Marketers edit the form's fields, labels, help text and thank-you message in the
 - it is deleted after CONSULTATION_RETENTION_DAYS (`manage.py purge_submissions`).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -19,6 +20,7 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
+from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -26,13 +28,15 @@ from api.fields import SeoField
 from api.preview_mixin import HeadlessPreviewMixin
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.seo import SeoMixin
-from contact.forms import ConsultationFormBuilder
+from contact.forms import OWN_FIELD_NAMES, ConsultationFormBuilder
 from search.documents import StemmedSearchMixin
 
 EXTRA_FIELD_TYPES = (
     ("tel", "Phone number"),
     ("service", "Service of interest (lists the published service pages)"),
 )
+# Wagtail's field types that list the marketer's choices (the service list lists pages).
+CHOICE_FIELD_TYPES = {"dropdown", "multiselect", "radio", "checkboxes"}
 
 AUTOCOMPLETE_CHOICES = [
     ("", "None"),
@@ -248,6 +252,20 @@ class ConsultationFormField(AbstractFormField):
 
     class Meta(AbstractFormField.Meta):
         verbose_name = "form field"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.field_type in CHOICE_FIELD_TYPES and not self.choices.strip():
+            # A required one could never be answered, so no visitor could send the form.
+            errors["choices"] = "Add the choices the visitor picks from, one per line."
+        if get_field_clean_name(self.label or "") in OWN_FIELD_NAMES:
+            errors["label"] = (
+                "Every form already has this field (the consent box and the spam checks), so "
+                "choose another label."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class ConsultationRequest(AbstractFormSubmission):

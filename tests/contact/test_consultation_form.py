@@ -427,3 +427,39 @@ def test_consent_wording_a_request_agreed_to_is_not_deleted(
         assert response.status_code == 200
         assert "record that their senders agreed to it" in response.content.decode()
     assert ConsentWording.objects.filter(pk=agreed_to.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("label", "field_type", "choices", "error_on"),
+    [
+        ("How should we contact you?", "radio", "", "choices"),
+        ("Which days suit you?", "checkboxes", "  ", "choices"),
+        ("Website", "singleline", "", "label"),
+        ("Consent", "checkbox", "", "label"),
+    ],
+)
+def test_a_form_field_that_would_break_the_form_is_refused_with_a_reason(
+    contact_page, label, field_type, choices, error_on
+):
+    from django.core.exceptions import ValidationError
+
+    field = ConsultationFormField(
+        page=contact_page, label=label, field_type=field_type, choices=choices, sort_order=20
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        field.full_clean()
+
+    assert list(refused.value.message_dict) == [error_on]
+
+
+@pytest.mark.django_db
+def test_a_choice_field_with_its_choices_is_accepted(contact_page):
+    ConsultationFormField(
+        page=contact_page,
+        label="How should we contact you?",
+        field_type="radio",
+        choices="Phone\nEmail",
+        sort_order=20,
+    ).full_clean()
