@@ -214,6 +214,10 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         if self.fields is not None or not _can_split(self.query) or not returns_objects:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            # No word to search for ("-", "- -": hyphens and spaces only), so no tsquery to
+            # match or rank with: nothing is found, as modelsearch finds nothing for "".
+            return self.queryset.none()
         if not (self.order_by_relevance and stop is not None and score_field is None):
             # One ts_rank() per column for the whole query. modelsearch ranks each part of an
             # AND/OR apart and combines the ranks: 16 ts_rank() per matching row for "is it

@@ -210,3 +210,37 @@ def test_sqlite_ranks_each_match_once_without_a_correlated_subquery(demo_content
     assert "ORDER BY" in ranking and "LIMIT 10" in ranking
     assert '= ("wagtailcore_page"."id")' not in ranking  # the old per-row subquery
     assert ranking.count("MATCH") == 1
+
+
+@on_postgres
+@pytest.mark.parametrize("words", ["-", "--", "- -"])
+def test_postgres_search_without_searchable_words_finds_nothing(demo_content, words):
+    # Hyphens and spaces only: no word to search for, so no tsquery to rank with (a 500 on
+    # /api/v2/pages/?search=- before). Nothing found, as modelsearch finds for "".
+    backend, pages = get_search_backend(), Page.objects.live().public().specific()
+    query = PlainText(words, operator="or")
+
+    with CaptureQueriesContext(connection) as captured:
+        found = list(backend.search(query, pages)[:10])
+        also_unsliced = list(backend.search(query, pages))
+        count = backend.search(query, pages).count()
+
+    assert (found, also_unsliced, count) == ([], [], 0)
+    assert not [q for q in captured if "wagtailsearch_indexentry" in q["sql"]]  # no ranking
+
+
+@on_postgres
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_postgres_api_search_for_a_hyphen_is_an_empty_result(demo_content, client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/?search=-")
+
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+    assert response.json()["meta"]["total_count"] == 0
+
+
+@on_postgres
+def test_postgres_site_search_for_a_hyphen_does_not_fail(demo_content, client):
+    response = client.get("/search/?q=-")
+
+    assert response.status_code == 200
