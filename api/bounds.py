@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from wagtail.api.v2.utils import BadRequestError
 
+from search.text import MAX_QUERY_LENGTH
+
 # Larger than any id or offset this site will see, far below what a database can't handle.
 LARGEST = 999_999_999
 PAGE_ID_PARAMETERS = ("child_of", "ancestor_of", "descendant_of", "translation_of")
@@ -39,9 +41,20 @@ def has_control_characters(text: str) -> bool:
 
 
 class BoundedNumbersMixin:
-    """For a v2 viewset: refuse ids and offsets past LARGEST before they reach the database."""
+    """For a v2 viewset: refuse ids and offsets past LARGEST before they reach the database,
+    and query text no field can hold (PostgreSQL refuses a NUL byte in any text: a DataError)."""
 
     bounded_parameters = ("offset", *PAGE_ID_PARAMETERS)
+
+    def initial(self, request, *args, **kwargs):
+        # Before any view runs: listings build their queryset from ?type, ?site and ?locale
+        # before check_query_parameters, and the find and detail views never call it.
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if has_control_characters(name):
+                raise BadRequestError("query parameter names may not contain control characters")
+            if any(map(has_control_characters, values)):
+                raise BadRequestError(f"{name} may not contain control characters")
 
     def check_query_parameters(self, queryset):
         for name in self.bounded_parameters:
@@ -52,6 +65,10 @@ class BoundedNumbersMixin:
         # The database's full-text parser fails on a NUL byte or a lone quote in some engines.
         if search is not None and (has_control_characters(search) or '"' in search):
             raise BadRequestError("search may not contain quotes or control characters")
+        # Each word nests the search backend's query one level deeper: ~450 words exhaust
+        # Python's recursion limit. The site search reads no further than this either.
+        if search is not None and len(search) > MAX_QUERY_LENGTH:
+            raise BadRequestError(f"search may be at most {MAX_QUERY_LENGTH} characters long")
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")

@@ -47,6 +47,42 @@ def describe(form) -> dict:
     return {"fields": fields}
 
 
+def is_unicode(text: str) -> bool:
+    """False for a string holding a lone surrogate ("\\ud83d" is a valid JSON escape): no
+    database can store it (PostgreSQL: DataError) and nothing can encode it to show it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def strings_in(value) -> list[str]:
+    """Every string inside a JSON value, keys included (a loop: the nesting can be deep)."""
+    found, pending = [], [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
+
+
+def unreadable_text_errors(payload: dict) -> dict:
+    """Field errors for answers (or field names) that aren't valid Unicode text."""
+    errors = {}
+    for name, value in payload.items():
+        if not is_unicode(name):
+            errors["form"] = ["A field name is not valid text."]
+        elif not all(map(is_unicode, strings_in(value))):
+            errors[name] = ["This answer contains characters that are not valid text."]
+    return errors
+
+
 def as_form_data(payload: dict) -> dict:
     """JSON answers as the HTML form would have sent them."""
     data = {}
@@ -88,10 +124,13 @@ def consultation_form(request, page_id: str):
         )
     try:
         payload = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nesting
         payload = None
     if not isinstance(payload, dict):
         return JsonResponse({"errors": {"form": ["Send a JSON object of answers."]}}, status=400)
+    unreadable = unreadable_text_errors(payload)
+    if unreadable:
+        return JsonResponse({"errors": unreadable}, status=400)
     if str(payload.get(HONEYPOT_FIELD) or "").strip():
         return JsonResponse({"errors": {"form": ["This request looks automated."]}}, status=400)
 
