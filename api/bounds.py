@@ -66,7 +66,8 @@ class BoundedNumbersMixin:
         if search is not None and (has_control_characters(search) or '"' in search):
             raise BadRequestError("search may not contain quotes or control characters")
         # Each word nests the search backend's query one level deeper: ~450 words exhaust
-        # Python's recursion limit. The site search reads no further than this either.
+        # Python's recursion limit. (The site search reads no further either; it shortens a
+        # longer query where the API, a contract for programs, says so.)
         if search is not None and len(search) > MAX_QUERY_LENGTH:
             raise BadRequestError(f"search may be at most {MAX_QUERY_LENGTH} characters long")
         operator = self.request.GET.get("search_operator")

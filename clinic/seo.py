@@ -21,6 +21,19 @@ logger = logging.getLogger(__name__)
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
+META_DESCRIPTION_MISSING = (
+    "Write a meta description (Promote tab): one or two sentences search engines show under "
+    "this page's title."
+)
+
+
+def lacks_required_meta_description(page) -> bool:
+    """True for a page type that must have a meta description to go live (service pages: a
+    health page must say what it is under its title in search results) and has none."""
+    required = getattr(page, "meta_description_required", False)
+    return required and not (page.search_description or "").strip()
+
+
 class SeoMixin(models.Model):
     """A 'hide from search engines' switch on the Promote tab of every page type."""
 

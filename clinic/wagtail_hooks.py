@@ -14,6 +14,7 @@ from clinic.reports import (
     clinical_reviews_urls,
     reviews_due,
 )
+from clinic.seo import META_DESCRIPTION_MISSING, lacks_required_meta_description
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -65,7 +66,8 @@ hooks.register("after_edit_page", warn_about_claims)
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing_banned_claims(request, action_type, objects, action):
     """Bulk "Publish" publishes each page's latest revision without the edit form, so the claims
-    check has to run here too (with "include child pages", the children's drafts as well)."""
+    check and the required meta description have to be checked here too (with "include child
+    pages", the children's drafts as well)."""
     if action_type != "publish" or not objects or not isinstance(objects[0], Page):
         return None
     pages = list(objects)
@@ -74,11 +76,11 @@ def refuse_bulk_publishing_banned_claims(request, action_type, objects, action):
             pages += list(page.get_descendants())
     for page in pages:
         draft = page.specific.get_latest_revision_as_object()
-        problems = check_claims(draft, banned_phrases_for(page.get_site()))
+        problems = [p.message for p in check_claims(draft, banned_phrases_for(page.get_site()))]
+        problems = [f"Claims check: {message}" for message in problems]
+        if lacks_required_meta_description(draft):
+            problems.append(META_DESCRIPTION_MISSING)
         if problems:
-            messages.error(
-                request,
-                f"“{page.title}” was not published. Claims check: {problems[0].message}",
-            )
+            messages.error(request, f"“{page.title}” was not published. {problems[0]}")
             return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
     return None

@@ -259,7 +259,8 @@ class ConsultationFormField(AbstractFormField):
         if self.field_type in CHOICE_FIELD_TYPES and not self.choices.strip():
             # A required one could never be answered, so no visitor could send the form.
             errors["choices"] = "Add the choices the visitor picks from, one per line."
-        if get_field_clean_name(self.label or "") in OWN_FIELD_NAMES:
+        # The name the form uses: Wagtail keeps a field's first name when its label changes.
+        if (self.clean_name or get_field_clean_name(self.label or "")) in OWN_FIELD_NAMES:
             errors["label"] = (
                 "Every form already has this field (the consent box and the spam checks), so "
                 "choose another label."

@@ -1,20 +1,14 @@
 """The service page's admin form: what must be true before a service page goes live."""
 
 from clinic.review_forms import MedicalPageForm
-
-META_DESCRIPTION_MISSING = (
-    "Write a meta description (Promote tab): one or two sentences search engines show under "
-    "this page's title."
-)
+from clinic.seo import META_DESCRIPTION_MISSING, lacks_required_meta_description
 
 
 class ServicePageForm(MedicalPageForm):
-    def clean(self):
-        cleaned_data = super().clean()
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the submitted values
         # Publishing and submitting need it; a draft saves without it (deferred validation),
-        # so an editor's work in progress is never refused.
-        description = (cleaned_data.get("search_description") or "").strip()
-        if not self.is_deferred_validation and not description:
-            # Search engines show it under the page's title; a health page must say what it is.
+        # so an editor's work in progress is never refused. Bulk "Publish" checks it too
+        # (clinic/wagtail_hooks.py).
+        if not self.is_deferred_validation and lacks_required_meta_description(self.instance):
             self.add_error("search_description", META_DESCRIPTION_MISSING)
-        return cleaned_data

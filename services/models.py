@@ -278,6 +278,7 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
     template = "pages/service_page.html"
     # Service pages are always medical: the claims check runs before they can go live.
     base_form_class = ServicePageForm  # the claims check, and a meta description to publish
+    meta_description_required = True  # to publish (services/forms.py)
 
     class Meta:
         verbose_name = "service page"

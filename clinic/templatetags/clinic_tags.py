@@ -7,9 +7,9 @@ register = template.Library()
 def menu_current(request_path: str, menu_url: str) -> str:
     """The aria-current value of a menu link: "page" on the page itself, "true" below it.
 
-    Only one link on a page may claim to be the current page (the breadcrumb's last link does
-    on a page deeper than the menu); a menu section the visitor is inside is "true". "" for
-    any other link (the template then leaves the attribute out).
+    Only links to the page itself may say "page" (on a page deeper than the menu, that is the
+    breadcrumb's last link); a menu section the visitor is inside is "true". "" for any other
+    link (the template then leaves the attribute out).
     """
     if not menu_url:
         return ""

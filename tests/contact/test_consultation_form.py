@@ -463,3 +463,21 @@ def test_a_choice_field_with_its_choices_is_accepted(contact_page):
         choices="Phone\nEmail",
         sort_order=20,
     ).full_clean()
+
+
+@pytest.mark.django_db
+def test_a_fields_stored_name_decides_a_clash_not_its_new_label(contact_page):
+    from django.core.exceptions import ValidationError
+
+    relabelled = ConsultationFormField(
+        page=contact_page, label="Website", field_type="singleline", sort_order=20
+    )
+    relabelled.clean_name = "your_current_website"  # first saved as "Your current website"
+    relabelled.full_clean()
+
+    renamed_clash = ConsultationFormField(
+        page=contact_page, label="Homepage", field_type="singleline", sort_order=21
+    )
+    renamed_clash.clean_name = "website"  # first saved as "Website"
+    with pytest.raises(ValidationError):
+        renamed_clash.full_clean()

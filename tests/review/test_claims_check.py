@@ -371,3 +371,23 @@ def test_bulk_publishing_a_draft_with_a_banned_phrase_is_refused(client, site_tr
     client.post(f"{url}?id={service.pk}")
     service.refresh_from_db()
     assert service.summary == "Thicker hair for some people; results vary."
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_a_service_draft_without_a_meta_description_is_refused(
+    client, site_tree, superuser
+):
+    from django.urls import reverse
+
+    service = site_tree["service"]
+    described = service.search_description
+    service.search_description = ""
+    service.save_revision()  # a draft may lack it
+    client.force_login(superuser)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+
+    response = client.post(f"{url}?id={service.pk}", follow=True)
+
+    service.refresh_from_db()
+    assert service.search_description == described  # the live page is unchanged
+    assert "Write a meta description" in response.content.decode()
