@@ -31,6 +31,7 @@ EXPECTED_TYPES = {
     "search": {"MedicalClinic"},
     "not-found": {"MedicalClinic"},
     "api-docs": {"MedicalClinic"},
+    "sign-in": {"MedicalClinic"},
 }
 
 
