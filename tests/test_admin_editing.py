@@ -51,6 +51,38 @@ def service_form_data(service, **changes):
     return data
 
 
+def new_faq_form_data(site_tree) -> dict:
+    """The FAQ add form, published: a question for the service page, in a new category."""
+    return {
+        "question": "Can I wash my hair afterwards?",
+        "answer": rich_text("<p>Wait 48 hours before washing your scalp.</p>"),
+        "category": str(FAQCategoryFactory(name="The treatment").pk),
+        "related_services": [str(site_tree["service"].pk)],
+        "sort_order": "1",
+        "action-publish": "publish",
+    }
+
+
+def clinic_settings_url(clinic_settings) -> str:
+    return reverse(
+        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
+    )
+
+
+def new_clinic_details_data() -> dict:
+    """The clinic details form with a new phone number and Tuesday's hours."""
+    return nested_form_data(
+        {
+            "clinic_name": "Test Hair Clinic",
+            "phone": "(555) 010-0123",
+            "country": "US",
+            "opening_hours": inline_formset(
+                [{"weekday": "1", "opens": "08:30", "closes": "16:00", "closed": ""}]
+            ),
+        }
+    )
+
+
 def visitor_html(client, url):
     client.logout()
     return BeautifulSoup(client.get(url).content, "html.parser")
@@ -93,17 +125,9 @@ def test_saving_a_draft_does_not_change_what_visitors_see(editor_client, site_tr
 def test_a_faq_published_in_the_admin_appears_on_its_service_and_the_faq_page(
     editor_client, site_tree
 ):
-    category = FAQCategoryFactory(name="The treatment")
-    data = {
-        "question": "Can I wash my hair afterwards?",
-        "answer": rich_text("<p>Wait 48 hours before washing your scalp.</p>"),
-        "category": str(category.pk),
-        "related_services": [str(site_tree["service"].pk)],
-        "sort_order": "1",
-        "action-publish": "publish",
-    }
-
-    response = editor_client.post(reverse("wagtailsnippets_faqs_faq:add"), data)
+    response = editor_client.post(
+        reverse("wagtailsnippets_faqs_faq:add"), new_faq_form_data(site_tree)
+    )
 
     assert response.status_code == 302, response.context["form"].errors
     assert FAQ.objects.get(question="Can I wash my hair afterwards?").live
@@ -117,21 +141,7 @@ def test_a_faq_published_in_the_admin_appears_on_its_service_and_the_faq_page(
 def test_changing_the_phone_in_settings_changes_the_header(
     editor_client, site_tree, clinic_settings
 ):
-    url = reverse(
-        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
-    )
-    data = nested_form_data(
-        {
-            "clinic_name": "Test Hair Clinic",
-            "phone": "(555) 010-0123",
-            "country": "US",
-            "opening_hours": inline_formset(
-                [{"weekday": "1", "opens": "08:30", "closes": "16:00", "closed": ""}]
-            ),
-        }
-    )
-
-    response = editor_client.post(url, data)
+    response = editor_client.post(clinic_settings_url(clinic_settings), new_clinic_details_data())
 
     assert response.status_code == 302, response.context["form"].errors
     html = visitor_html(editor_client, site_tree["home"].url)

@@ -4,11 +4,10 @@ administrator: FAQs, their categories, providers, clinic details and the consent
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from contact.models import ConsentWording
 from faqs.models import FAQ
-from tests.factories import FAQCategoryFactory
+from tests.test_admin_editing import clinic_settings_url, new_clinic_details_data, new_faq_form_data
 
 
 @pytest.fixture(params=["Editors", "Moderators"])
@@ -38,16 +37,9 @@ def test_marketers_open_the_content_screens(marketer_client, url_name):
 
 @pytest.mark.django_db
 def test_marketers_publish_an_faq(marketer_client, site_tree):
-    data = {
-        "question": "Can I wash my hair afterwards?",
-        "answer": rich_text("<p>Wait 48 hours before washing your scalp.</p>"),
-        "category": str(FAQCategoryFactory(name="The treatment").pk),
-        "related_services": [str(site_tree["service"].pk)],
-        "sort_order": "1",
-        "action-publish": "publish",
-    }
-
-    response = marketer_client.post(reverse("wagtailsnippets_faqs_faq:add"), data)
+    response = marketer_client.post(
+        reverse("wagtailsnippets_faqs_faq:add"), new_faq_form_data(site_tree)
+    )
 
     assert response.status_code == 302, response.context["form"].errors
     assert FAQ.objects.get(question="Can I wash my hair afterwards?").live
@@ -55,21 +47,7 @@ def test_marketers_publish_an_faq(marketer_client, site_tree):
 
 @pytest.mark.django_db
 def test_marketers_change_the_phone_and_opening_hours(marketer_client, site_tree, clinic_settings):
-    url = reverse(
-        "wagtailsettings:edit", args=["clinic", "clinicsettings", clinic_settings.site_id]
-    )
-    data = nested_form_data(
-        {
-            "clinic_name": "Test Hair Clinic",
-            "phone": "(555) 010-0123",
-            "country": "US",
-            "opening_hours": inline_formset(
-                [{"weekday": "1", "opens": "08:30", "closes": "16:00", "closed": ""}]
-            ),
-        }
-    )
-
-    response = marketer_client.post(url, data)
+    response = marketer_client.post(clinic_settings_url(clinic_settings), new_clinic_details_data())
 
     assert response.status_code == 302, response.context["form"].errors
     clinic_settings.refresh_from_db()
