@@ -36,6 +36,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 # Application definition
 
+# Every app, in one literal list (the order matters to template and static lookups: our apps
+# first, so their templates and files win over Wagtail's). See docs/architecture.md for the layers.
 INSTALLED_APPS = [
     # The clinic's own apps, one per domain (see README "Where things live").
     "users",
@@ -47,12 +49,15 @@ INSTALLED_APPS = [
     "team",
     "search",
     "api",
+    # Production serving: the page cache's invalidation and publish-time renditions.
+    "mysite",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,14 +68,16 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    "wagtail_headless_preview",
     "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",
     "django_tasks_db",
-    # Security: Content-Security-Policy, admin login throttling (see "Security" below).
+    # Security: Content-Security-Policy, admin login throttling, CORS for the API's frontends.
     "csp",
     "axes",
+    "corsheaders",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,11 +87,23 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# The whole stack, outermost first. Each line says why it sits where it does.
 MIDDLEWARE = [
+    # /healthz for load balancers (mysite/health.py): before host checks and HTTPS redirects.
+    "mysite.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Serves collected static files (compressed, far-future cached) without a separate web server.
+    # CORS (django-cors-headers) for /api/ only: before whitenoise and CommonMiddleware, which
+    # can answer on their own, so every API answer (a 304 too) carries CORS and `Vary: Origin`.
+    "corsheaders.middleware.CorsMiddleware",
+    # Collected static files (compressed, far-future cached) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole-page cache for anonymous visitors (mysite/page_cache.py): a hit skips sessions,
+    # CSRF and the view.
+    "mysite.page_cache.PageCacheMiddleware",
+    # ETag, Cache-Control and 304s for the API (api/http_cache.py): outside sessions, CSRF and
+    # CommonMiddleware, so it sees the final body, Vary and cookies.
+    "api.http_cache.ApiHttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -202,7 +221,7 @@ if SEARCH_BACKEND_URL:
         "default": {
             "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
             "URLS": [SEARCH_BACKEND_URL],
-            "INDEX": os.environ.get("SEARCH_INDEX", "clinic"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX", "clinic"),
         }
     }
 else:
@@ -215,19 +234,24 @@ else:
         "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
     }
 
-# Background work (django-tasks). Wagtail's own tasks (search index, references) run at once.
-# Consultation notifications use their own backend: with DJANGO_TASKS_WORKER=1 they are queued
-# in the database and sent by a separate `manage.py db_worker` process, outside any request;
-# otherwise they are sent straight after the request is stored.
-IMMEDIATE_TASKS = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-TASKS = {
-    "default": IMMEDIATE_TASKS,
-    "notifications": (
-        {"BACKEND": "django_tasks_db.DatabaseBackend"}
-        if env_bool("DJANGO_TASKS_WORKER", False)
-        else IMMEDIATE_TASKS
-    ),
-}
+
+def task_backends(worker: bool) -> dict:
+    """Background work (django-tasks), the one place its backends are chosen.
+
+    Wagtail's own tasks (search index, references) always run at once. The site's own work
+    outside a visitor's request has a backend per kind, so each can have its own worker:
+    "notifications" (consultation request emails, contact/tasks.py), "webhooks" (publish
+    webhooks, api/webhooks.py) and "renditions" (a published page's images,
+    mysite/renditions.py). With a worker (DJANGO_TASKS_WORKER=1, production's default) they
+    are queued in the database for `manage.py db_worker --backend <kind>`; without one they run
+    straight after the change commits.
+    """
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    queued = {"BACKEND": "django_tasks_db.DatabaseBackend"} if worker else immediate
+    return {"default": immediate, "notifications": queued, "webhooks": queued, "renditions": queued}
+
+
+TASKS = task_backends(worker=env_bool("DJANGO_TASKS_WORKER", False))
 
 # Cache: per process by default. With several gunicorn workers or servers, set REDIS_URL so
 # the form's rate limit and the search vocabulary are shared by all of them.
@@ -397,16 +421,8 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # --- API HTTP caching, CORS and CDN purge (api/http_cache.py) ---
 
-INSTALLED_APPS += ["corsheaders", "wagtail.contrib.frontend_cache"]
-
 # CORS (django-cors-headers): only /api/ URLs, only the frontends listed in
 # DJANGO_CORS_ALLOWED_ORIGINS (none by default), without cookies: frontends read anonymously.
-# It goes before whitenoise and CommonMiddleware, which can answer on their own, so every
-# API answer (a 304 too) carries its CORS headers and `Vary: Origin`.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"),
-    "corsheaders.middleware.CorsMiddleware",
-)
 CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS", [])
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]  # POST: the consultation form
@@ -414,12 +430,7 @@ CORS_ALLOW_HEADERS = ["accept", "content-type", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_ALLOW_CREDENTIALS = False
 
-# ETag, Cache-Control and 304s for public API answers (api/http_cache.py): outside sessions,
-# CSRF and CommonMiddleware, so it sees the final body, Vary and cookies.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "api.http_cache.ApiHttpCacheMiddleware",
-)
+# ETag, Cache-Control and 304s for public API answers (api/http_cache.py).
 # Seconds a browser (max-age) and a CDN or proxy (s-maxage) may reuse an answer, and how long
 # after that a cache may still serve it while it fetches a fresh one in the background.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
@@ -445,13 +456,7 @@ WEBHOOK_SECRET = os.environ.get("DJANGO_WEBHOOK_SECRET", "").strip()
 WEBHOOK_TIMEOUT = float(os.environ.get("DJANGO_WEBHOOK_TIMEOUT", "5"))
 WEBHOOK_RETRIES = int(os.environ.get("DJANGO_WEBHOOK_RETRIES", "5"))
 WEBHOOK_RETRY_DELAY = 30.0
-# Like notifications: queued in the database for `manage.py db_worker --backend webhooks` with
-# DJANGO_TASKS_WORKER=1; otherwise sent right after the change commits, briefly (api/webhooks.py).
-TASKS["webhooks"] = (
-    {"BACKEND": "django_tasks_db.DatabaseBackend"}
-    if env_bool("DJANGO_TASKS_WORKER", False)
-    else IMMEDIATE_TASKS
-)
+# Delivered by the "webhooks" task backend (task_backends above).
 
 # --- Headless preview (api/preview.py, api/preview_mixin.py) ---
 # The frontend's preview URL, e.g. https://www.clinic.example/preview. Set: the admin's Preview
@@ -463,7 +468,6 @@ HEADLESS_PREVIEW_URL = os.environ.get("DJANGO_HEADLESS_PREVIEW_URL", "").strip()
 HEADLESS_PREVIEW_TOKEN_MAX_AGE = int(
     os.environ.get("DJANGO_HEADLESS_PREVIEW_TOKEN_MAX_AGE", "3600")
 )
-INSTALLED_APPS += ["wagtail_headless_preview"]
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
     # A redirect, not the package's iframe (whose inline style the admin would have to allow):
@@ -489,31 +493,16 @@ if HEADLESS_PREVIEW_URL:
 
 # --- Production serving: page cache, health check, storage, error reports (docs/deploy.md) ---
 
-# The page cache's invalidation signals, publish-time renditions, /healthz: mysite/apps.py.
-INSTALLED_APPS += ["mysite"]
-
-# /healthz for load balancers (mysite/health.py): first, before host checks and redirects.
-MIDDLEWARE.insert(0, "mysite.health.HealthCheckMiddleware")
-
-# Whole-page cache for anonymous visitors (mysite/page_cache.py), right after whitenoise so a
-# hit skips sessions, CSRF and the view. Invalidation needs one cache shared by every worker
-# and server, so it is on by default only with REDIS_URL; DJANGO_PAGE_CACHE_SECONDS=0 turns
-# it off, a positive value turns it on (also without Redis, for a single-process server).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "mysite.page_cache.PageCacheMiddleware",
-)
+# Whole-page cache for anonymous visitors (mysite/page_cache.py). Invalidation needs one cache
+# shared by every worker and server, so it is on by default only with REDIS_URL;
+# DJANGO_PAGE_CACHE_SECONDS=0 turns it off, a positive value turns it on (also without Redis,
+# for a single-process server).
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # Sessions (logged-in editors): read from the cache, written through to the database.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-
-# Renditions of a published page's images are made by a task (mysite/renditions.py): in the
-# worker (`manage.py db_worker --backend renditions`) with DJANGO_TASKS_WORKER=1, otherwise
-# straight after the publish commits.
-TASKS["renditions"] = TASKS["notifications"]
 
 # Uploaded media in S3-compatible object storage (django-storages) instead of DJANGO_MEDIA_ROOT.
 # Credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an

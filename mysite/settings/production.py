@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import env_bool, env_list, task_backends
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY.strip():
@@ -59,12 +59,7 @@ CSRF_COOKIE_SECURE = HTTPS
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Consultation notifications are sent by a worker, outside the visitor's request:
-# run `manage.py db_worker --backend notifications` as a service. DJANGO_TASKS_WORKER=0 sends
-# them straight after the request is stored instead (no worker needed).
-if env_bool("DJANGO_TASKS_WORKER", True):
-    TASKS["notifications"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
-    # Publish-time image renditions too: `manage.py db_worker --backend renditions`.
-    TASKS["renditions"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
-    # Publish webhooks too: `manage.py db_worker --backend webhooks` (api/webhooks.py).
-    TASKS["webhooks"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
+# Work outside visitors' requests goes to worker processes by default (`manage.py db_worker
+# --backend notifications|webhooks|renditions`); DJANGO_TASKS_WORKER=0 runs it straight after
+# the change commits instead (no worker needed).
+TASKS = task_backends(worker=env_bool("DJANGO_TASKS_WORKER", True))
