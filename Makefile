@@ -42,16 +42,18 @@ run: demo ## Install, migrate, load the demo content and serve http://127.0.0.1:
 	@$(MANAGE) create_local_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev $(NODE_DEPS) ## Lint, checks, migration check, the whole suite (browser too)
+test: $(VENV)/.installed-dev $(NODE_DEPS) ## Lint, layers, checks, migration check, the whole suite (browser too)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-dev ## Report lint and formatting problems
+lint: $(VENV)/.installed-dev ## Report lint, formatting and layer problems
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev ## Fix formatting and the lint problems ruff can fix
 	$(BIN)/ruff check --fix .

@@ -1,23 +1,27 @@
-"""Wagtail's v2 page and image endpoints, tuned for the clinic.
+"""Wagtail's v2 page, image and document endpoints, tuned for the site.
 
 - JSON only: the browsable HTML renderer would need inline scripts our CSP forbids, and HTML
   is not part of the API's contract.
-- `html_url` is absolute from WAGTAILAPI_BASE_URL.
-- A listing of service pages costs the same number of queries however many steps, FAQs and
-  images each one has: everything they show is fetched in a few batched queries (plus one
-  per page whose body holds images: Wagtail fetches a StreamField's images per field).
+- `html_url` is absolute from the site's base URL (base/site_urls.py).
+- A listing of pages of one type costs the same number of queries however many rows each one
+  shows: the page type fetches what its API fields read in batches (its `with_api_data` hook),
+  and the renditions of the images in StreamFields are fetched together (Wagtail still fetches
+  a StreamField's images once per field).
 """
 
-from django.db.models import Prefetch
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.serializers import PageParentField, PageSerializer, get_serializer_class
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.blocks import StructValue
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.models import AbstractImage
 
-from api.bounds import BoundedNumbersMixin
-from api.fields import AbsoluteHtmlUrlField
-from api.images import prefetch_renditions
+from base.api import BoundedNumbersMixin
+from base.models import SitePageMixin
+from base.serializers import AbsoluteHtmlUrlField
+from clinic.images import prefetch_renditions
 
 
 class AbsoluteParentField(PageParentField):
@@ -38,28 +42,16 @@ class ClinicPageSerializer(PageSerializer):
     parent = AbsoluteParentField(read_only=True)
 
 
-def with_service_data(queryset):
-    """Service pages with everything their API fields read, in batched queries."""
-    from faqs.models import FAQ
-
-    live_faqs = FAQ.objects.filter(live=True).select_related("category")
-    return queryset.select_related("hero_image", "author", "medical_reviewer").prefetch_related(
-        "steps",
-        "references",
-        "hero_image__renditions",
-        Prefetch(
-            "faqs", queryset=live_faqs.order_by("sort_order", "question"), to_attr="api_live_faqs"
-        ),
-    )
-
-
-def body_images(pages) -> list:
-    """Every image in the pages' `body` StreamFields (parsing a body fetches its images)."""
+def stream_images(pages, field_names) -> list:
+    """The images chosen in blocks of the named StreamFields (an image block, or a struct block
+    with an image in it), so their renditions can be fetched in one query."""
     images = []
     for page in pages:
-        for block in getattr(page, "body", None) or []:
-            if block.block_type == "image":
-                images.append(block.value.get("image"))
+        for name in field_names:
+            for block in getattr(page, name) or []:
+                value = block.value
+                values = value.values() if isinstance(value, StructValue) else [value]
+                images += [item for item in values if isinstance(item, AbstractImage)]
     return images
 
 
@@ -68,19 +60,22 @@ class ClinicPagesAPIViewSet(BoundedNumbersMixin, PagesAPIViewSet):
     base_serializer_class = ClinicPageSerializer
 
     def get_queryset(self):
-        from services.models import ServicePage
-
         # Every page's URL needs its locale: one join instead of a query per page.
         queryset = super().get_queryset().select_related("locale")
-        if queryset.model is ServicePage:
-            queryset = with_service_data(queryset)
+        if issubclass(queryset.model, SitePageMixin):
+            queryset = queryset.model.with_api_data(queryset)
         return queryset
 
     def paginate_queryset(self, queryset):
         pages = super().paginate_queryset(queryset)
         requested = self.request.GET.get("fields", "")
-        if "*" in requested or "body" in requested:
-            prefetch_renditions(body_images(pages))
+        streams = [
+            field.name
+            for field in queryset.model._meta.get_fields()
+            if isinstance(field, StreamField) and ("*" in requested or field.name in requested)
+        ]
+        if streams:
+            prefetch_renditions(stream_images(pages, streams))
         return pages
 
 

@@ -1,7 +1,7 @@
 """/api/v2/page_preview/?content_type=…&token=…: the draft a headless frontend previews.
 
 The admin's Preview sends the editor to the frontend with a content type and a signed token
-(api/preview_mixin.py); the frontend asks this endpoint for the draft and gets it in the same
+(base/preview.py); the frontend asks this endpoint for the draft and gets it in the same
 JSON shape as /api/v2/pages/<id>/ (a page not saved yet has id 0). The token is the only key:
 anyone holding it can read that one draft until it expires, like a "view draft" link.
 
@@ -18,8 +18,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from api.pages import ClinicPagesAPIViewSet
-from api.preview_mixin import HeadlessPreviewMixin
 from api.router import api_router
+from base.preview import HeadlessPreviewMixin
 
 QUERY_PARAMETERS = frozenset(["content_type", "token", "fields", "rich_text_format"])
 PRESS_PREVIEW_AGAIN = "press Preview in the admin again for a fresh link"

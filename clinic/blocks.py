@@ -8,6 +8,8 @@ templates/blocks/.
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from clinic.images import image_data
+
 # What rich text may contain: the design styles these and nothing else. Headings are a
 # block of their own so that page outlines stay correct (h2 under the page's h1).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -73,8 +75,6 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The image with its alt text and renditions, not a bare id (see docs/api.md)."""
-        from api.images import image_data
-
         return {"image": image_data(value.get("image")), "caption": value.get("caption", "")}
 
 

@@ -1,4 +1,5 @@
-"""What every public page's header and footer need: the clinic's details and the main menu.
+"""What every public page's header and footer need: the clinic's details and the main menu,
+and the clinic as the publisher the <head> tags and the JSON-LD name.
 
 Both are lazy, so pages (and admin views) that never show them pay no query for them.
 """
@@ -33,9 +34,11 @@ def menu_pages_for_site(site: Site | None) -> list[Page]:
 
 def site_chrome(request):
     # Site.find_for_request caches its answer on the request, so asking twice is free.
+    clinic = SimpleLazyObject(lambda: clinic_settings_for_site(Site.find_for_request(request)))
     return {
-        "clinic": SimpleLazyObject(
-            lambda: clinic_settings_for_site(Site.find_for_request(request))
-        ),
+        "clinic": clinic,
+        # The clinic publishes every page: the <head> tags and the JSON-LD name it
+        # (base/structured_data.py's Publisher).
+        "site_publisher": clinic,
         "menu_pages": SimpleLazyObject(lambda: menu_pages_for_site(Site.find_for_request(request))),
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.urls import reverse
 from django.utils.dateformat import time_format
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -17,10 +18,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from api.images import ResponsiveImageField
+from base.content import register_content
+from clinic.images import ResponsiveImageField
+from clinic.structured_data import clinic_id, clinic_node
 
 
 class ClinicImage(AbstractImage):
@@ -43,7 +46,7 @@ class ClinicImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields
 
-    # Headless API (/api/v2/images/): the alt text and srcset-ready renditions (api/images.py).
+    # Headless API (/api/v2/images/): the alt text and srcset-ready renditions (clinic/images.py).
     api_fields = [
         APIField("alt", serializer=CharField(source="description", read_only=True)),
         APIField("responsive", serializer=ResponsiveImageField(source="*")),
@@ -232,6 +235,19 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
     def __str__(self) -> str:
         return self.clinic_name or "Clinic details"
 
+    # --- The site's publisher (base/structured_data.py's Publisher): every page names it -----
+
+    @property
+    def site_name(self) -> str:
+        return self.clinic_name
+
+    @property
+    def graph_id(self) -> str:
+        return clinic_id()
+
+    def graph_node(self, offers: list[dict]) -> dict:
+        return clinic_node(self, offers)
+
     @property
     def phone_href(self) -> str:
         """The phone as a `tel:` link; a 10-digit number is taken as North American (+1)."""
@@ -382,7 +398,18 @@ class Provider(index.Indexed, models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-# Models defined in their own modules, imported here so Django registers them with the app.
-from clinic.claims import ClaimsCheckSettings  # noqa: E402, F401
-from clinic.review import PageReference  # noqa: E402, F401
-from clinic.review_workflow import ClinicalReviewTask  # noqa: E402, F401
+# --- What the header and footer show, for the publishing event (base/content.py) -------------
+
+
+def in_the_menu(page) -> bool:
+    """The home page of a site, or one of its children: the header's menu names them."""
+    roots = set(Site.objects.values_list("root_page_id", flat=True))
+    return page.pk in roots or page.get_parent().pk in roots if page.depth > 1 else False
+
+
+def menu_api_urls(page) -> list[str]:
+    return [reverse("api_navigation"), reverse("api_settings")] if in_the_menu(page) else []
+
+
+register_content(ClinicSettings, everywhere=True, api_urls=lambda clinic: [reverse("api_settings")])
+register_content(Page, everywhere=in_the_menu, api_urls=menu_api_urls)

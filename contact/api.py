@@ -12,9 +12,21 @@ cross-site form can't send and a cross-site script can't send without CORS allow
 import json
 
 from django.http import JsonResponse
+from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from base.openapi import (
+    FORM_TAG,
+    NO_STORE_HEADERS,
+    NOT_FOUND,
+    TEXT,
+    closed,
+    json_answer,
+    operation,
+    path_id,
+    ref,
+)
 from contact.forms import HONEYPOT_FIELD
 from contact.models import ContactPage
 from contact.protection import count_stored_request, is_rate_limited
@@ -140,3 +152,117 @@ def consultation_form(request, page_id: str):
     page.process_form_submission(form)
     count_stored_request(request)
     return JsonResponse({"status": "received"}, status=201)
+
+
+# Under /api/v2/ (registered in contact/wagtail_hooks.py). At most 9 digits: a longer id can't
+# exist, and SQLite can't even compare it.
+API_URLS = [
+    re_path(r"^forms/(?P<page_id>[0-9]{1,9})/$", consultation_form, name="api_consultation_form"),
+]
+
+
+# --- OpenAPI ------------------------------------------------------------------------------------
+
+OPENAPI_SCHEMAS = {
+    "FormField": closed(
+        {
+            "name": TEXT,
+            "label": TEXT,
+            "type": {
+                "type": "string",
+                "description": "The HTML input type to render.",
+                "examples": ["text", "email", "tel", "textarea", "select", "checkbox", "hidden"],
+            },
+            "required": {"type": "boolean"},
+            "help_text": TEXT,
+            "choices": {
+                "type": "array",
+                "items": closed({"value": TEXT, "label": TEXT}, required=["value", "label"]),
+            },
+            "initial": {"description": "Send it back unchanged (hidden fields, e.g. `started`)."},
+        },
+        required=["name", "label", "type", "required", "help_text"],
+    ),
+    "FormDescription": closed(
+        {"fields": {"type": "array", "items": ref("FormField")}}, required=["fields"]
+    ),
+    "FormAnswers": {
+        "type": "object",
+        "description": "The answers by field `name`: strings, `true` for a ticked checkbox, a "
+        "list of strings for multiple choices, and the hidden fields' `initial` values.",
+        "additionalProperties": {
+            "oneOf": [
+                {"type": "string"},
+                {"type": "boolean"},
+                {"type": "number"},
+                {"type": "null"},
+                {"type": "array", "items": {"type": "string"}},
+            ]
+        },
+        "examples": [
+            {
+                "name": "Sam Patient",
+                "email": "sam@example.com",
+                "consent": True,
+                "consent_version": 1,
+                "started": "<the value from GET>",
+            }
+        ],
+    },
+    "FormReceived": closed({"status": {"const": "received"}}, required=["status"]),
+    "FormErrors": closed(
+        {
+            "errors": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                "description": "Messages by field name; `form` for the whole request.",
+            }
+        },
+        required=["errors"],
+        examples=[{"errors": {"email": ["Enter a valid email address."]}}],
+    ),
+}
+
+
+OPENAPI_PATHS = {
+    "/api/v2/forms/{id}/": {
+        "parameters": [path_id("The contact page's id (`/api/v2/settings/` gives it).")],
+        "get": operation(
+            "describe_form",
+            FORM_TAG,
+            "Describe the consultation form",
+            "Its fields in order, with labels, types, choices and the hidden fields to "
+            "send back (`started` is signed: it proves the form wasn't filled in by a "
+            "script in a second). Never cached.",
+            [],
+            {
+                "200": json_answer("The form.", ref("FormDescription"), NO_STORE_HEADERS),
+                "404": NOT_FOUND,
+            },
+        ),
+        "post": {
+            **operation(
+                "submit_form",
+                FORM_TAG,
+                "Send a consultation request",
+                "The answers as a JSON object (`Content-Type: application/json`). Validated "
+                "like the site's own form, rate limited per IP address.",
+                [],
+                {
+                    "201": json_answer("Stored; the clinic is notified.", ref("FormReceived")),
+                    "400": json_answer("Not sent: field errors.", ref("FormErrors")),
+                    "404": NOT_FOUND,
+                    "415": json_answer("The body wasn't JSON.", ref("FormErrors")),
+                    "429": json_answer(
+                        "Too many requests from this address: wait a minute, or call.",
+                        ref("FormErrors"),
+                    ),
+                },
+            ),
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": ref("FormAnswers")}},
+            },
+        },
+    },
+}

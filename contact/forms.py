@@ -13,6 +13,9 @@ from django import forms
 from django.core import signing
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from contact.consent import ConsentWording
+from services.models import ServicePage
+
 MIN_SECONDS_TO_FILL = 3
 MAX_SECONDS_TO_FILL = 24 * 60 * 60
 STARTED_SALT = "contact.consultation-form.started"
@@ -23,8 +26,6 @@ NOT_SURE = "Not sure yet"
 
 
 def service_choices() -> list[tuple[str, str]]:
-    from services.models import ServicePage
-
     titles = ServicePage.objects.live().public().order_by("title").values_list("title", flat=True)
     return [("", "Choose a service")] + [(t, t) for t in titles] + [(NOT_SURE, NOT_SURE)]
 
@@ -39,8 +40,6 @@ class ConsultationForm(BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from contact.models import ConsentWording
-
         self.consent_wording = self.shown_consent_wording() or ConsentWording.current()
         self.fields["consent"] = forms.BooleanField(
             required=True,
@@ -69,8 +68,6 @@ class ConsultationForm(BaseForm):
         Only a version that was current within the form's lifetime counts, so a sender can't
         pick an old wording to agree to.
         """
-        from contact.models import ConsentWording
-
         shown = str(self.data.get("consent_version") or "") if self.is_bound else ""
         if not re.fullmatch(r"[0-9]{1,9}", shown):
             return None

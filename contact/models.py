@@ -24,12 +24,17 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from api.fields import SeoField
-from api.preview_mixin import HeadlessPreviewMixin
+from base.content import register_content
+from base.models import BaseFormPage
+from base.openapi import SEO_SCHEMA, TEXT
+from base.search_document import SearchDocument, page_document
+from base.serializers import SeoField
 from clinic.blocks import RICH_TEXT_FEATURES
-from clinic.seo import SeoMixin
+from contact.consent import ConsentWording
 from contact.forms import OWN_FIELD_NAMES, ConsultationFormBuilder
-from search.documents import StemmedSearchMixin
+from contact.protection import count_stored_request, guard_submission
+from contact.tasks import schedule_notification
+from services.models import ServicePage
 
 EXTRA_FIELD_TYPES = (
     ("tel", "Phone number"),
@@ -46,52 +51,7 @@ AUTOCOMPLETE_CHOICES = [
 ]
 
 
-class ConsentWording(models.Model):
-    """The words a visitor agrees to when sending the form. Each change is a new version.
-
-    A submission points at the version the visitor saw, so changing the wording later never
-    changes what an earlier patient agreed to.
-    """
-
-    text = models.TextField(
-        max_length=600,
-        help_text=(
-            "What the visitor agrees to by ticking the box, e.g. 'I agree that the clinic may "
-            "store these details and contact me about my enquiry.' Saving a change creates a "
-            "new version; earlier requests keep the version they agreed to."
-        ),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    panels = [FieldPanel("text")]
-
-    class Meta:
-        ordering = ["-pk"]
-        verbose_name = "consent wording"
-
-    def __str__(self) -> str:
-        return f"Version {self.pk}: {self.text[:60]}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            stored = type(self).objects.filter(pk=self.pk).values_list("text", flat=True).first()
-            if stored is not None and stored != self.text:
-                # Never rewrite what someone agreed to: a changed text is a new version.
-                self.pk = None
-                self._state.adding = True
-                self.created_at = None
-        super().save(*args, **kwargs)
-
-    @property
-    def version(self) -> int:
-        return self.pk
-
-    @classmethod
-    def current(cls) -> "ConsentWording | None":
-        return cls.objects.order_by("-pk").first()
-
-
-class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractForm):
+class ContactPage(BaseFormPage):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -143,10 +103,9 @@ class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractFo
         ),
         FieldPanel("notification_email"),
     ]
-    search_fields = AbstractForm.search_fields + [
+    search_fields = BaseFormPage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("directions"),
-        index.SearchField("search_stems"),
     ]
 
     # Headless API (docs/api.md). Not notification_email: a staff address isn't public. The
@@ -159,6 +118,14 @@ class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractFo
         APIField("thank_you_text"),
         APIField("seo", serializer=SeoField(source="*")),
     ]
+    api_schema = {  # each api_field's JSON Schema, for the OpenAPI description
+        "intro": TEXT,
+        "directions": TEXT,
+        "form_heading": TEXT,
+        "form_intro": TEXT,
+        "thank_you_text": TEXT,
+        "seo": SEO_SCHEMA,
+    }
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -169,12 +136,19 @@ class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractFo
 
     @property
     def submissions_list_view_class(self):
+        # Imported when asked for: Wagtail's form views can't be imported while models load.
         from contact.views import AuditedSubmissionsListView
 
         return AuditedSubmissionsListView
 
     class Meta:
         verbose_name = "contact page"
+
+    def summary_text(self) -> str:
+        return self.intro
+
+    def search_document(self) -> SearchDocument:
+        return page_document(self, body_text=[self.directions])
 
     def get_submission_class(self):
         return ConsultationRequest
@@ -187,8 +161,6 @@ class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractFo
 
     def process_form_submission(self, form):
         """Store first, notify second: the email is sent only once the request is saved."""
-        from contact.tasks import schedule_notification
-
         submission = ConsultationRequest.objects.create(
             form_data=form.submitted_data(),
             page=self,
@@ -199,8 +171,6 @@ class ContactPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, AbstractFo
         return submission
 
     def serve(self, request, *args, **kwargs):
-        from contact.protection import count_stored_request, guard_submission
-
         if request.method == "POST":
             refusal = guard_submission(self, request)
             if refusal is not None:
@@ -290,3 +260,9 @@ class ConsultationRequest(AbstractFormSubmission):
             "consent_version": self.consent_wording_id,
             "consented_at": self.consented_at,
         }
+
+
+# Where else contact pages show content, for the publishing event (base/content.py): the form
+# lists the services, and its consent box the consent wording.
+register_content(ServicePage, shown_on=lambda page: ContactPage.objects.live())
+register_content(ConsentWording, shown_on=lambda wording: ContactPage.objects.live())

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -22,10 +23,10 @@ def notification_body(submission, admin_url: str) -> str:
 
 @task(backend="notifications")
 def notify_new_request(submission_id: int) -> None:
-    from contact.models import ConsultationRequest
-
+    # By name: the page model that stores requests (contact/models.py) imports this module.
+    consultation_request = apps.get_model("contact", "ConsultationRequest")
     try:
-        submission = ConsultationRequest.objects.select_related("page").get(pk=submission_id)
+        submission = consultation_request.objects.select_related("page").get(pk=submission_id)
         page = submission.page.specific
         if not page.notification_email:
             return

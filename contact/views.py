@@ -1,7 +1,5 @@
 """The admin list of consultation requests, with every look and every export audit-logged."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 
@@ -19,15 +17,3 @@ class AuditedSubmissionsListView(SubmissionsListView):
                 action, data = VIEW_ACTION, {"page_number": request.GET.get("p", "1")}
             log(instance=self.form_page, action=action, user=request.user, data=data)
         return response
-
-
-def requests_redirect(request):
-    """The admin menu's "Consultation requests": the contact page's list of submissions."""
-    from contact.models import ContactPage
-
-    if not request.user.has_perm("contact.view_consultationrequest"):
-        raise PermissionDenied
-    page = ContactPage.objects.order_by("pk").first()
-    if page is None:
-        return redirect("wagtailadmin_home")
-    return redirect("wagtailforms:list_submissions", page.pk)

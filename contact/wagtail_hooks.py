@@ -5,6 +5,8 @@ even though they can edit the contact page. Every view and export is written to 
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
@@ -14,8 +16,10 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from contact.models import ConsentWording
-from contact.views import EXPORT_ACTION, VIEW_ACTION, requests_redirect
+from contact.api import API_URLS, OPENAPI_PATHS, OPENAPI_SCHEMAS
+from contact.consent import ConsentWording
+from contact.models import ConsultationRequest, ContactPage
+from contact.views import EXPORT_ACTION, VIEW_ACTION
 
 VIEW_REQUESTS = "contact.view_consultationrequest"
 
@@ -30,6 +34,16 @@ def only_front_desk_reads_requests(user, form_pages):
         return form_pages.none()
     # Front desk staff needn't be able to edit the contact page to read its requests.
     return Page.objects.filter(content_type__in=get_form_types())
+
+
+def requests_redirect(request):
+    """The admin menu's "Consultation requests": the contact page's list of submissions."""
+    if not can_read_requests(request.user):
+        raise PermissionDenied
+    page = ContactPage.objects.order_by("pk").first()
+    if page is None:
+        return redirect("wagtailadmin_home")
+    return redirect("wagtailforms:list_submissions", page.pk)
 
 
 class ConsultationRequestsMenuItem(MenuItem):
@@ -67,10 +81,6 @@ def page_holding_requests(pages) -> Page | None:
     deletion that reached one would fail with a server error and lose nothing but the editor's
     confidence: refuse it with an explanation instead.
     """
-    from django.db.models import Q
-
-    from contact.models import ConsultationRequest
-
     under_any = Q()
     for page in pages:
         under_any |= Q(page__path__startswith=page.path)
@@ -148,3 +158,21 @@ class ConsentWordingViewSet(SnippetViewSet):
 
 
 register_snippet(ConsentWordingViewSet)
+
+
+# --- The consultation form in the headless API (contact/api.py) ---------------------------------
+
+
+@hooks.register("register_api_urls")
+def contact_api_urls():
+    return API_URLS
+
+
+@hooks.register("register_openapi_schemas")
+def contact_openapi_schemas():
+    return OPENAPI_SCHEMAS
+
+
+@hooks.register("register_openapi_paths")
+def contact_openapi_paths():
+    return OPENAPI_PATHS

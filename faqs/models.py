@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -16,13 +17,17 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from api.fields import FAQCategoryField, FAQHtmlUrlField, RelatedServicesField, SeoField
-from api.preview_mixin import HeadlessPreviewMixin
+from base.content import register_content
+from base.models import BasePage
+from base.openapi import SEO_SCHEMA, TEXT
+from base.search_document import SearchableSnippetMixin, SearchDocument, rich_text_as_plain_text
+from base.serializers import SeoField
 from clinic.blocks import RICH_TEXT_FEATURES
-from clinic.review import OptionalMedicalContentMixin
-from clinic.review_forms import MedicalPageForm
-from clinic.seo import SeoMixin
-from search.documents import StemmedSearchMixin, faq_document
+from faqs.serializers import FAQCategoryField, FAQHtmlUrlField, RelatedServicesField
+from faqs.structured_data import question_node
+from review.claims import find_banned_phrases, plain_text
+from review.forms import MedicalPageForm
+from review.models import ClaimsCheckSettings, OptionalMedicalContentMixin
 
 
 class FAQCategory(models.Model):
@@ -54,7 +59,7 @@ class FAQQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class FAQ(
-    StemmedSearchMixin,
+    SearchableSnippetMixin,
     DraftStateMixin,
     RevisionMixin,
     PreviewableMixin,
@@ -87,7 +92,7 @@ class FAQ(
     )
     revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq")
 
-    # Headless API (/api/v2/faqs/, api/faqs.py); the answer is display-ready HTML.
+    # Headless API (/api/v2/faqs/, faqs/api.py); the answer is display-ready HTML.
     api_fields = [
         APIField("question"),
         APIField("answer"),
@@ -125,12 +130,10 @@ class FAQ(
     def clean(self) -> None:
         """The claims check: FAQ answers appear on the medical pages and in their structured
         data, so they may not promise what the clinic can't (Settings → Claims check)."""
-        from clinic.claims import _plain_text, banned_phrases_for, find_banned_phrases
-
         super().clean()
-        phrases = banned_phrases_for(None)
+        phrases = ClaimsCheckSettings.phrases_for(None)
         errors = {}
-        for name, text in [("question", self.question), ("answer", _plain_text(self.answer))]:
+        for name, text in [("question", self.question), ("answer", plain_text(self.answer))]:
             found = find_banned_phrases(text or "", phrases)
             if found:
                 errors[name] = (
@@ -140,8 +143,29 @@ class FAQ(
         if errors:
             raise ValidationError(errors)
 
-    def search_document(self):
-        return faq_document(self)
+    # --- In site search (base/search_document.py) ------------------------------------------
+
+    search_result_label = "FAQ"
+
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(self.question, rich_text_as_plain_text(self.answer), "")
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.filter(live=True)
+
+    @classmethod
+    def search_results_page_url(cls) -> str:
+        return cls.answers_page_url()
+
+    def search_result_url(self, page_url: str) -> str:
+        return self.url_on(page_url)
+
+    @classmethod
+    def search_vocabulary(cls):
+        for question, answer in cls.search_queryset().values_list("question", "answer"):
+            yield question
+            yield rich_text_as_plain_text(answer)
 
     @property
     def answer_html(self) -> str:
@@ -161,13 +185,22 @@ class FAQ(
         """The id of this question on any page that shows it, for links like /faqs/#faq-12."""
         return f"faq-{self.pk}"
 
+    def url_on(self, page_url: str) -> str:
+        """The link to this question on the page at `page_url` (the FAQ page, a service page)."""
+        return f"{page_url}#{self.anchor}"
+
+    @classmethod
+    def answers_page_url(cls) -> str:
+        """Where every FAQ is answered: the live FAQ page's path ('' without one)."""
+        faq_page = FAQIndexPage.objects.live().public().first()
+        parts = faq_page.get_url_parts() if faq_page else None
+        return (parts[2] or "") if parts else ""
+
     def get_preview_template(self, request, mode_name):
         return "previews/faq_preview.html"
 
 
-class FAQIndexPage(
-    OptionalMedicalContentMixin, HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page
-):
+class FAQIndexPage(OptionalMedicalContentMixin, BasePage):
     """The FAQ page: every published question, grouped by category."""
 
     intro = models.TextField(
@@ -179,13 +212,11 @@ class FAQIndexPage(
         FieldPanel("intro"),
         *OptionalMedicalContentMixin.clinical_review_panels,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("search_stems"),
-    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     # Headless API (docs/api.md); the questions themselves: /api/v2/faqs/.
     api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
+    api_schema = {"intro": TEXT, "seo": SEO_SCHEMA}  # for the OpenAPI description
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -195,6 +226,17 @@ class FAQIndexPage(
 
     class Meta:
         verbose_name = "FAQ page"
+
+    def summary_text(self) -> str:
+        return self.intro
+
+    def structured_data_nodes(self, graph) -> list[dict]:
+        """The page is an FAQPage of every question it shows."""
+        faqs = [faq for _category, items in graph.context.get("faq_groups", []) for faq in items]
+        if faqs:
+            graph.node["@type"] = "FAQPage"
+            graph.node["mainEntity"] = [question_node(faq, graph.url) for faq in faqs]
+        return []
 
     def faq_groups(self) -> list[tuple[FAQCategory, list[FAQ]]]:
         """(category, its published FAQs) in category order; empty categories are left out."""
@@ -211,3 +253,34 @@ class FAQIndexPage(
         context = super().get_context(request, *args, **kwargs)
         context["faq_groups"] = self.faq_groups()
         return context
+
+
+# --- Where FAQs are shown, for the publishing event (base/content.py) -------------------------
+
+
+def faq_pages():
+    return FAQIndexPage.objects.live()
+
+
+def service_pages_showing(faq):
+    """The service pages the FAQ is on, as stored (before a publish: those it is taken off)."""
+    service_page = FAQ._meta.get_field("related_services").related_model
+    return service_page.objects.filter(faqs=faq.pk)
+
+
+def faqs_api_listing() -> list[str]:
+    return [reverse("wagtailapi_v2:faqs:listing")]
+
+
+def faqs_naming(service_page) -> list[str]:
+    """The FAQs' API answers that name a service page (its title and URL), and their listing."""
+    faq_ids = FAQ.objects.filter(related_services=service_page.pk).values_list("pk", flat=True)
+    details = [reverse("wagtailapi_v2:faqs:detail", args=[faq_id]) for faq_id in faq_ids]
+    return faqs_api_listing() + details
+
+
+register_content(FAQ, shown_on=lambda faq: [*service_pages_showing(faq), *faq_pages()])
+# The FAQ page groups questions under their category's name (its FAQs pass it on too).
+register_content(
+    FAQCategory, shown_on=lambda category: faq_pages(), api_urls=lambda c: faqs_api_listing()
+)

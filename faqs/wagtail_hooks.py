@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from faqs.api import OPENAPI_PATHS, OPENAPI_SCHEMAS, FAQsAPIViewSet
 from faqs.models import FAQ, FAQCategory
 
 
@@ -32,3 +34,21 @@ class FAQGroup(SnippetViewSetGroup):
 
 
 register_snippet(FAQGroup)
+
+
+# --- The FAQs' part of the headless API (faqs/api.py) -------------------------------------------
+
+
+@hooks.register("register_api_endpoint")
+def faqs_api_endpoint():
+    return "faqs", FAQsAPIViewSet
+
+
+@hooks.register("register_openapi_schemas")
+def faqs_openapi_schemas():
+    return OPENAPI_SCHEMAS
+
+
+@hooks.register("register_openapi_paths")
+def faqs_openapi_paths():
+    return OPENAPI_PATHS

@@ -7,14 +7,15 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import SeoField, ServiceSummaryListField
-from api.images import ResponsiveImageField
-from api.preview_mixin import HeadlessPreviewMixin
-from clinic.seo import SeoMixin
-from search.documents import StemmedSearchMixin
+from base.models import BasePage
+from base.openapi import SEO_SCHEMA, TEXT, nullable, ref
+from base.serializers import SeoField
+from base.structured_data import reference
+from clinic.images import ResponsiveImageField
+from services.api import ServiceSummaryListField
 
 
-class HomePage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
+class HomePage(BasePage):
     hero_heading = models.CharField(
         max_length=120,
         help_text=(
@@ -72,10 +73,9 @@ class HomePage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
             ),
         ),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
-        index.SearchField("search_stems"),
     ]
 
     # Headless API (docs/api.md).
@@ -89,6 +89,17 @@ class HomePage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
         APIField("cta_text"),
         APIField("seo", serializer=SeoField(source="*")),
     ]
+    # Each api_field's JSON Schema, for the API's OpenAPI description (base/openapi.py).
+    api_schema = {
+        "hero_heading": TEXT,
+        "hero_intro": TEXT,
+        "hero_image": nullable("ResponsiveImage"),
+        "featured_heading": TEXT,
+        "featured_services": {"type": "array", "items": ref("ServiceSummary")},
+        "cta_heading": TEXT,
+        "cta_text": TEXT,
+        "seo": SEO_SCHEMA,
+    }
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -101,6 +112,18 @@ class HomePage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def summary_text(self) -> str:
+        return self.hero_intro
+
+    def get_share_image(self):
+        return self.hero_image
+
+    def structured_data_nodes(self, graph) -> list[dict]:
+        """The home page is about the clinic that publishes the site."""
+        if graph.publisher:
+            graph.node["about"] = reference(graph.publisher.graph_id)
+        return []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,20 +2,19 @@ from django.apps import AppConfig
 
 
 class SiteServingConfig(AppConfig):
-    """Project-wide production serving: the page cache's invalidation and publish-time renditions.
-
-    An app (rather than imports in the middleware) so the signals are connected in every
-    process that edits content: the web servers, `manage.py publish_scheduled` run by cron,
-    task workers and the shell.
-    """
+    """Production serving: the page cache and publish-time image renditions, both subscribers
+    of the publishing event (base/content.py), so they follow every change in every process that
+    edits content: the web servers, `manage.py publish_scheduled` run by cron, task workers and
+    the shell."""
 
     name = "mysite"
     label = "mysite"
     verbose_name = "Site serving"
 
     def ready(self):
-        from mysite.page_cache import connect_invalidation_signals
-        from mysite.renditions import connect_rendition_signals
+        from base.content import content_changed
+        from mysite.page_cache import forget_everything_stored
+        from mysite.renditions import queue_renditions
 
-        connect_invalidation_signals()
-        connect_rendition_signals()
+        content_changed.connect(forget_everything_stored, dispatch_uid="mysite.page-cache")
+        content_changed.connect(queue_renditions, dispatch_uid="mysite.renditions")

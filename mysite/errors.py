@@ -4,6 +4,9 @@ import logging
 
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
+from wagtail.models import Site
+
+from clinic.context_processors import clinic_settings_for_site
 
 logger = logging.getLogger(__name__)
 
@@ -11,10 +14,6 @@ logger = logging.getLogger(__name__)
 def clinic_settings_or_none(request):
     """The clinic's contact details if they can be read, so the error page can show the phone."""
     try:
-        from wagtail.models import Site
-
-        from clinic.context_processors import clinic_settings_for_site
-
         return clinic_settings_for_site(Site.find_for_request(request))
     except Exception:  # the database may be the thing that is down
         logger.warning("500 page rendered without clinic settings", exc_info=True)

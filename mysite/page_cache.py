@@ -6,9 +6,9 @@ templates. Correctness rests on one number, the *content version*, kept in the s
 
 - every stored response carries the version that was current when its request began;
 - a stored response is served only while its version is still the current one;
-- publishing, unpublishing, moving or deleting a page, and saving or deleting any content
-  model (FAQs, settings, images, redirects, …, see CONTENT_MODELS) bumps the version once
-  the database transaction has committed.
+- every change visitors can see (the publishing event, publishing/events.py: a page published,
+  unpublished, moved or deleted; an FAQ, a setting, an image, a redirect… saved or deleted)
+  bumps the version once the database transaction has committed.
 
 With Redis (REDIS_URL) the version is shared, so one edit on any app server makes every
 server render afresh on its next request. With a per-process cache an edit would only reach
@@ -26,12 +26,9 @@ import logging
 import os
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
@@ -51,24 +48,6 @@ EXCLUDED_PATH_PREFIXES = (
     "/static/",
     "/api/v2/page_preview/",
     "/api/v2/forms/",
-)
-
-# Saving or deleting any of these can change what a public page shows. Pages themselves are
-# covered by Wagtail's publishing signals below (a draft save changes nothing public).
-CONTENT_MODELS = (
-    "clinic.ClinicSettings",
-    "clinic.OpeningHours",
-    "clinic.ClinicImage",
-    "clinic.Provider",
-    "faqs.FAQ",
-    "faqs.FAQCategory",
-    "search.SynonymGroup",
-    "contact.ConsentWording",
-    "wagtailcore.Site",
-    "wagtailcore.PageViewRestriction",
-    "wagtaildocs.Document",
-    "wagtailredirects.Redirect",
-    "wagtailsearchpromotions.SearchPromotion",
 )
 
 API_PATH_PREFIX = "/api/"
@@ -100,59 +79,13 @@ def bump_content_version() -> None:
         logger.exception("Could not bump the page cache's content version")
 
 
-def content_changed(**kwargs) -> None:
-    """Signal receiver: bump the version once the change is committed and visible to all.
+def forget_everything_stored(change, **kwargs) -> None:
+    """Subscriber of the publishing event (base/content.py's `content_changed`, sent once the
+    change has committed and is visible to all): every stored page is stale.
 
-    Bumping earlier would let another server render the old content under the new version.
-    """
-    transaction.on_commit(bump_content_version)
-
-
-def _model_changed(sender, **kwargs) -> None:
-    if sender in _content_model_classes():
-        content_changed()
-
-
-def _m2m_changed(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_") and type(instance) in _content_model_classes():
-        content_changed()
-
-
-def _page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        content_changed()
-
-
-_content_models: set | None = None
-
-
-def _content_model_classes() -> set:
-    global _content_models
-    if _content_models is None:
-        _content_models = set()
-        for label in CONTENT_MODELS:
-            with contextlib.suppress(LookupError):  # an optional app that isn't installed
-                _content_models.add(apps.get_model(label))
-    return _content_models
-
-
-def connect_invalidation_signals() -> None:
-    from wagtail.signals import (
-        page_published,
-        page_unpublished,
-        post_page_move,
-        published,
-        unpublished,
-    )
-
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
-    post_save.connect(_model_changed, dispatch_uid="page-cache-save")
-    post_delete.connect(_model_changed, dispatch_uid="page-cache-delete")
-    post_delete.connect(_page_deleted, dispatch_uid="page-cache-page-delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")
+    Bumping before the commit would let another server render the old content under the new
+    version."""
+    bump_content_version()
 
 
 # Ad and campaign links add a parameter unique to every click (?fbclid=…, ?gclid=…, utm_*): the

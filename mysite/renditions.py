@@ -12,8 +12,10 @@ whole middleware stack, no cookies, marked private, so the page cache never keep
 
 import logging
 
-from django.db import transaction
 from django_tasks import task
+from wagtail.models import Page
+
+from base.content import PAGE, PUBLISHED
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +29,6 @@ def pages_showing(page) -> list:
 @task(backend="renditions")
 def generate_page_renditions(page_id: int) -> int:
     """Render a live page and its ancestors once; answers how many pages were rendered."""
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id, live=True).specific().first()
     if page is None:
         return 0  # unpublished or deleted before the worker got to it
@@ -45,20 +45,11 @@ def generate_page_renditions(page_id: int) -> int:
     return rendered
 
 
-def queue_renditions(sender, instance, **kwargs) -> None:
-    """page_published receiver: queue the work once the publish has committed."""
-    page_id = instance.pk
-
-    def enqueue():
-        try:
-            generate_page_renditions.enqueue(page_id)
-        except Exception:
-            logger.exception("Could not queue renditions for page %s", page_id)
-
-    transaction.on_commit(enqueue)
-
-
-def connect_rendition_signals() -> None:
-    from wagtail.signals import page_published
-
-    page_published.connect(queue_renditions, dispatch_uid="renditions-on-publish")
+def queue_renditions(change, **kwargs) -> None:
+    """Subscriber of the publishing event (after the commit): a page was just published."""
+    if change.kind != PAGE or change.action != PUBLISHED:
+        return
+    try:
+        generate_page_renditions.enqueue(change.pk)
+    except Exception:
+        logger.exception("Could not queue renditions for page %s", change.pk)

@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import urls as api_urls
-from clinic.views import robots_txt
+from base.views import robots_txt
 from mysite import errors
 from mysite.sign_in import SignInView
 from search import views as search_views
@@ -26,7 +26,7 @@ class FaviconRedirect(RedirectView):
 
 urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
-    # For search engines: what to crawl (clinic/views.py) and every public page with its date.
+    # For search engines: what to crawl (base/views.py) and every public page with its date.
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),

@@ -6,30 +6,11 @@ class SearchConfig(AppConfig):
     verbose_name = "Site search"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import PageViewRestriction
-        from wagtail.signals import (
-            page_published,
-            page_unpublished,
-            post_page_move,
-            published,
-            unpublished,
-        )
+        from base.content import content_changed, content_changing
+        from search.invalidation import forget_everything_cached
 
-        from faqs.models import FAQ
-        from search.invalidation import content_changed
-        from search.models import SynonymGroup
-
-        # Typo correction learns new words, and cached results make way for fresh ones, as
-        # soon as content is published, unpublished, moved (new URLs) or made private.
-        for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
-            signal.connect(content_changed, dispatch_uid=f"search-content-{id(signal)}")
-        for sender in (SynonymGroup, PageViewRestriction):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    content_changed,
-                    sender=sender,
-                    dispatch_uid=f"search-{sender.__name__}-{id(signal)}",
-                )
-        # Deleting a published FAQ sends no `unpublished`.
-        post_delete.connect(content_changed, sender=FAQ, dispatch_uid="search-faq-deleted")
+        # Typo correction learns new words, and cached results make way for fresh ones, with
+        # every change visitors can see (the publishing event): at once, so the same request
+        # already searches the new content, and again once it has committed.
+        content_changing.connect(forget_everything_cached, dispatch_uid="search.forget-now")
+        content_changed.connect(forget_everything_cached, dispatch_uid="search.forget-committed")

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
+from base.models import SitePageMixin
 from search import result_cache
 from search.candidates import find_candidates
 from search.documents import SearchDocument, documents_for
@@ -27,7 +28,7 @@ FIRST_PAGE_OF_RESULTS = 10
 
 @dataclass
 class Result:
-    kind: str  # "Service", "FAQ" or "Page": the label visitors see
+    kind: str  # "Service", "FAQ", "Page"…: the label visitors see (search_result_label)
     title: str
     url: str
     score: float
@@ -60,7 +61,11 @@ class SearchOutcome:
 
 
 def result_kind(page) -> str:
-    return "Service" if page.specific_class.__name__ == "ServicePage" else "Page"
+    """The page type's label; "Page" for Wagtail's own page types."""
+    page_type = page.specific_class
+    if page_type is not None and issubclass(page_type, SitePageMixin):
+        return page_type.search_result_label
+    return "Page"
 
 
 def find_promotions(text: str) -> list[Promotion]:
@@ -93,30 +98,36 @@ def ranked_result(kind: str, title: str, url: str, document: SearchDocument, par
     )
 
 
-def faq_page_url() -> str:
-    """Where FAQs are answered ('' without a published FAQ page): FAQ results link there."""
-    from faqs.models import FAQIndexPage
-
-    faq_page = FAQIndexPage.objects.live().public().first()
-    return faq_page.url if faq_page else ""
+def results_page_url(model) -> str:
+    """Where results of a searchable snippet model are shown (e.g. the FAQ page), kept like
+    results until the next publish: '' when there is no such page."""
+    return result_cache.remembered(
+        f"results-page-url:{model._meta.label}", model.search_results_page_url
+    )
 
 
 def rank_results(parsed: ParsedQuery) -> list[Result]:
     """Every candidate as a result, best first (promotions are not removed yet)."""
     candidates = find_candidates(parsed)
-    pages, faqs = candidates.pages, candidates.faqs
-    faqs_url = result_cache.remembered("faq-page-url", faq_page_url) if faqs else ""
-    faqs = faqs if faqs_url else []  # without a FAQ page, FAQs can't be linked to
-    documents = documents_for(pages + faqs)  # one query for both kinds
-    page_documents, faq_documents = documents[: len(pages)], documents[len(pages) :]
+    pages = candidates.pages
+    # (item, where it's shown): items whose results page isn't live can't be linked to.
+    items = []
+    for model, found in candidates.items.items():
+        page_url = results_page_url(model) if found else ""
+        items += [(item, item.search_result_url(page_url)) for item in found if page_url]
+    documents = documents_for(pages + [item for item, _url in items])  # one query for all
+    page_documents, item_documents = documents[: len(pages)], documents[len(pages) :]
     results = []
     for rank, (page, document) in enumerate(zip(pages, page_documents, strict=True)):
         results.append(
             ranked_result(result_kind(page), page.title, page.url, document, parsed, rank)
         )
-    for rank, (faq, document) in enumerate(zip(faqs, faq_documents, strict=True)):
-        url = f"{faqs_url}#{faq.anchor}"
-        results.append(ranked_result("FAQ", faq.question, url, document, parsed, rank))
+    ranks = {}  # each model's items ranked among themselves, as the index gave them
+    for (item, url), document in zip(items, item_documents, strict=True):
+        rank = ranks[type(item)] = ranks.get(type(item), -1) + 1
+        results.append(
+            ranked_result(item.search_result_label, document.title, url, document, parsed, rank)
+        )
     results.sort(key=lambda result: (-result.score, result.title))
     for result in results[:FIRST_PAGE_OF_RESULTS]:
         result.excerpt  # noqa: B018 (made now, so the cached results keep the first page's)

@@ -1,11 +1,10 @@
 """Forgetting what search has cached when the content it reads changes.
 
-Connected in `search/apps.py` to publishing and unpublishing (pages and snippets such as
-FAQs), page moves, privacy changes, FAQ deletion and synonym edits: the next search sees the
-change, with its vocabulary, its synonyms and its results.
+Subscribed in `search/apps.py` to the publishing event (base/content.py), twice: at once,
+inside the editor's transaction (the same request or test searches next), and again once it
+has committed: a search on another connection in between still reads the old content, and
+would otherwise cache it for the new generation.
 """
-
-from django.db import transaction
 
 from search.result_cache import forget_results
 from search.vocabulary import forget_vocabulary
@@ -16,9 +15,7 @@ def forget_everything() -> None:
     forget_results()
 
 
-def content_changed(**kwargs) -> None:
-    """Signal receiver. Forgets at once (the same request or test searches next), and again
-    when the transaction commits: a search on another connection in between still reads the
-    old content, and would otherwise cache it for the new generation."""
+def forget_everything_cached(change=None, **kwargs) -> None:
+    """Subscriber of `content_changing` and `content_changed`: the vocabulary, the synonyms
+    and every cached result go."""
     forget_everything()
-    transaction.on_commit(forget_everything)

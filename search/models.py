@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from search.text import words
+from base.text import words
 
 
 class SynonymGroup(models.Model):
@@ -77,7 +77,7 @@ class StoredDocument(models.Model):
     title = models.TextField()
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # Each part's words as stems, in order (search.text.stemmed_words), so ranking compares
+    # Each part's words as stems, in order (base.text.stemmed_words), so ranking compares
     # stems without splitting and stemming a few thousand words per candidate. NULL (rows
     # stored before these columns existed): ranking works them out from the text.
     title_stems = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: not stored yet)

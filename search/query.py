@@ -8,7 +8,16 @@ the synonym list. Each alternative is a tuple of word stems.
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from search.text import STOP_WORDS, stem, words
+from base.text import stem, words
+
+# Words that carry no meaning in a patient's question ("how many sessions do I need").
+_STOP_WORDS_TEXT = """
+    a about am an and any are as at be been before but by can could did do does doing
+    for from get got had has have how i if in into is it its just me might my of on or our
+    should so than that the their them then there these they this to too us was we were what
+    when where which who why will with would you your yours much many
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 # Words this short are left alone by typo correction: "prp" must not become "pre".
 MIN_CORRECTABLE_LENGTH = 4

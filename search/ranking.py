@@ -14,9 +14,9 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from base.text import stem, stemmed_words
 from search.documents import SearchDocument
 from search.query import ParsedQuery
-from search.text import stem, stemmed_words
 
 # What a concept found in each part of a document is worth.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0

@@ -5,7 +5,7 @@ from django_filters import BooleanFilter, DateFromToRangeFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 
-from clinic.admin_reports import PermissionReportView, report_menu_item, report_urls
+from base.admin_reports import PermissionReportView, report_menu_item, report_urls
 from search.models import DailySearchCount
 
 VIEW_PERMISSION = "search.view_dailysearchcount"

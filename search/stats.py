@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from base.text import words
 from search.models import DailySearchCount
-from search.text import words
 
 # A search with this many digits in it may hold a phone, insurance or record number.
 MAX_DIGITS = 5

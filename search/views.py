@@ -1,5 +1,7 @@
 """The search page and the suggestions endpoint behind the header search box."""
 
+import logging
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -7,9 +9,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from base.text import clean_query, words
+from search.candidates import DATABASE_BACKEND, searchable_snippet_models, uses_a_search_server
 from search.engine import site_search
 from search.stats import record_search
-from search.text import clean_query, words
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 6
@@ -45,20 +50,38 @@ def search(request):
 @require_GET
 @cache_control(private=True, max_age=300)  # it repeats what the patient typed: no shared caches
 def suggest(request):
-    """Up to six titles (pages and FAQs) that start like what the visitor is typing, as JSON."""
-    from faqs.models import FAQ, FAQIndexPage
-
+    """Up to six titles (pages, then FAQs and other searchable items) that start like what the
+    visitor is typing, as JSON."""
     # Words only: quotes and operators mean something to the full-text engine.
     query = " ".join(words(clean_query(request.GET.get("q", ""))))
     suggestions = []
     if len(query) >= 2:
-        pages = Page.objects.live().public().autocomplete(query)
-        for page in pages[:MAX_SUGGESTIONS]:
-            suggestions.append({"title": page.title, "url": page.url, "type": "Page"})
-        faq_page = FAQIndexPage.objects.live().public().first()
-        if faq_page:
-            faqs = FAQ.objects.filter(live=True).autocomplete(query)
-            for faq in faqs[: MAX_SUGGESTIONS - len(suggestions)]:
-                url = f"{faq_page.url}#{faq.anchor}"
-                suggestions.append({"title": faq.question, "url": url, "type": "FAQ"})
+        try:
+            suggestions = suggestions_for(query, "default")
+        except Exception:
+            if not uses_a_search_server():
+                raise
+            logger.warning("The search server didn't answer; suggesting from the database")
+            suggestions = suggestions_for(query, DATABASE_BACKEND)
     return JsonResponse({"query": query, "suggestions": suggestions[:MAX_SUGGESTIONS]})
+
+
+def suggestions_for(query: str, backend: str) -> list[dict]:
+    suggestions = []
+    pages = Page.objects.live().public().autocomplete(query, backend=backend)
+    for page in pages[:MAX_SUGGESTIONS]:
+        suggestions.append({"title": page.title, "url": page.url, "type": "Page"})
+    for model in searchable_snippet_models():
+        page_url = model.search_results_page_url()
+        if not page_url or len(suggestions) >= MAX_SUGGESTIONS:
+            continue
+        items = model.search_queryset().autocomplete(query, backend=backend)
+        for item in items[: MAX_SUGGESTIONS - len(suggestions)]:
+            suggestions.append(
+                {
+                    "title": str(item),
+                    "url": item.search_result_url(page_url),
+                    "type": model.search_result_label,
+                }
+            )
+    return suggestions

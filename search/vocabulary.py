@@ -2,11 +2,13 @@
 synonym groups, both built from the database, cached, and forgotten on publish."""
 
 from django.core.cache import cache
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from search.documents import rich_text_as_plain_text
+from base.search_document import StemmedSearchMixin
+from base.text import words
+from search.candidates import searchable_snippet_models
+from search.models import SynonymGroup
 from search.query import Vocabulary
-from search.text import words
 
 CACHE_KEY = "search:vocabulary:v1"
 SYNONYMS_CACHE_KEY = "search:synonyms:v1"
@@ -14,19 +16,24 @@ SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 CACHE_SECONDS = 10 * 60
 
 
-def build_vocabulary() -> Vocabulary:
-    from faqs.models import FAQ
-    from search.models import SynonymGroup
-    from services.models import ServicePage
+def vocabulary_texts():
+    """Every page's title and meta description, what each searchable model adds (its
+    `search_vocabulary` hook: a service's summary, an FAQ's question and answer), and the
+    synonyms marketers entered."""
+    for title, description in (
+        Page.objects.live().public().values_list("title", "search_description")
+    ):
+        yield title
+        yield description
+    for model in get_page_models() + searchable_snippet_models():
+        if issubclass(model, StemmedSearchMixin) and not model._meta.abstract:
+            yield from model.search_vocabulary()
+    for group in SynonymGroup.objects.all():
+        yield group.terms
 
-    texts = list(Page.objects.live().public().values_list("title", "search_description"))
-    texts += ServicePage.objects.live().public().values_list("summary", "downtime")
-    texts += [
-        (question, rich_text_as_plain_text(answer))
-        for question, answer in FAQ.objects.filter(live=True).values_list("question", "answer")
-    ]
-    texts += [(group.terms,) for group in SynonymGroup.objects.all()]
-    return Vocabulary.from_words(word for row in texts for text in row for word in words(text))
+
+def build_vocabulary() -> Vocabulary:
+    return Vocabulary.from_words(word for text in vocabulary_texts() for word in words(text))
 
 
 def get_vocabulary() -> Vocabulary:
@@ -39,8 +46,6 @@ def get_vocabulary() -> Vocabulary:
 
 def get_synonym_groups() -> list[list[str]]:
     """Each synonym group marketers entered, as its list of terms."""
-    from search.models import SynonymGroup
-
     groups = cache.get(SYNONYMS_CACHE_KEY)
     if groups is None:
         groups = [group.term_list() for group in SynonymGroup.objects.all()]

@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.api import API_URLS, OPENAPI_PATHS, OPENAPI_SCHEMAS
 from search.models import SynonymGroup
 from search.reports import search_terms_menu_item, search_terms_urls
 
@@ -33,3 +34,21 @@ def register_search_terms_report():
 def hide_wagtails_own_search_terms_report(request, menu_items):
     # Wagtail's report counts hits that this site doesn't record; ours replaces it.
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+# --- Search in the headless API (search/api.py) -------------------------------------------------
+
+
+@hooks.register("register_api_urls")
+def search_api_urls():
+    return API_URLS
+
+
+@hooks.register("register_openapi_schemas")
+def search_openapi_schemas():
+    return OPENAPI_SCHEMAS
+
+
+@hooks.register("register_openapi_paths")
+def search_openapi_paths():
+    return OPENAPI_PATHS

@@ -7,6 +7,8 @@ search and later the API and structured data all read the same values.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -14,21 +16,20 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import (
-    ClinicalReviewField,
-    RelatedFAQsField,
-    SeoField,
-    StepsField,
-    TreatmentPlanField,
-)
-from api.images import ResponsiveImageField
-from api.preview_mixin import HeadlessPreviewMixin
-from clinic.review import ClinicalReviewMixin
-from clinic.seo import SeoMixin
-from faqs.models import FAQ
-from search.documents import SearchDocument, StemmedSearchMixin, page_document, stream_text
+from base.content import register_content
+from base.models import BasePage
+from base.openapi import SEO_SCHEMA, TEXT, TEXT_LIST, nullable, ref
+from base.search_document import SearchDocument, page_document, stream_text
+from base.serializers import SeoField
+from clinic.images import ResponsiveImageField
+from faqs.models import FAQ, faqs_naming
+from review.api import ClinicalReviewField
+from review.forms import MedicalPageForm
+from review.models import ClinicalReviewMixin
+from review.workflow import attach_section
+from services.api import RelatedFAQsField, StepsField, TreatmentPlanField
 from services.blocks import BenefitListBlock, PointListBlock, ServiceBodyBlock
-from services.forms import ServicePageForm
+from services.structured_data import service_nodes
 from services.treatment_plan import schedule_text
 
 DEFAULT_DISCLAIMER = (
@@ -37,7 +38,7 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
+class ServiceIndexPage(BasePage):
     """The list of the clinic's services."""
 
     intro = models.TextField(
@@ -47,13 +48,11 @@ class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page)
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("search_stems"),
-    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     # Headless API (docs/api.md); the services themselves: /api/v2/pages/?child_of=<this id>.
     api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
+    api_schema = {"intro": TEXT, "seo": SEO_SCHEMA}  # for the OpenAPI description
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
@@ -62,6 +61,9 @@ class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page)
 
     class Meta:
         verbose_name = "services list"
+
+    def summary_text(self) -> str:
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -91,7 +93,7 @@ class ServiceIndexPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page)
         return subpage.route(request, path_components[1:])
 
 
-class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSearchMixin, Page):
+class ServicePage(ClinicalReviewMixin, BasePage):
     """One treatment, e.g. PRP hair restoration."""
 
     summary = models.TextField(
@@ -238,7 +240,7 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         *ClinicalReviewMixin.clinical_review_panels,
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("suitable_for"),
         index.SearchField("not_suitable_for"),
@@ -251,7 +253,6 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         index.RelatedFields(
             "steps", [index.SearchField("title"), index.SearchField("description")]
         ),
-        index.SearchField("search_stems"),
     ]
 
     # Headless API (docs/api.md): the same structured data the page shows, display-ready.
@@ -272,13 +273,31 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         APIField("clinical_review", serializer=ClinicalReviewField(source="*")),
         APIField("seo", serializer=SeoField(source="*")),
     ]
+    # Each api_field's JSON Schema, for the API's OpenAPI description (base/openapi.py).
+    api_schema = {
+        "summary": TEXT,
+        "hero_image": nullable("ResponsiveImage"),
+        "steps": {"type": "array", "items": ref("ServiceStep")},
+        "suitable_for": TEXT_LIST,
+        "not_suitable_for": TEXT_LIST,
+        "benefits": {"type": "array", "items": ref("Benefit")},
+        "treatment_plan": ref("TreatmentPlan"),
+        "aftercare": TEXT_LIST,
+        "downtime": TEXT,
+        "risks": TEXT_LIST,
+        "disclaimer": TEXT,
+        "body": {"type": "array", "items": ref("BodyBlock")},
+        "related_faqs": {"type": "array", "items": ref("FAQSummary")},
+        "clinical_review": ref("ClinicalReview"),
+        "seo": SEO_SCHEMA,
+    }
 
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
     template = "pages/service_page.html"
     # Service pages are always medical: the claims check runs before they can go live.
-    base_form_class = ServicePageForm  # the claims check, and a meta description to publish
-    meta_description_required = True  # to publish (services/forms.py)
+    base_form_class = MedicalPageForm  # the claims check, and a meta description to publish
+    meta_description_required = True  # to publish (base/forms.py)
 
     class Meta:
         verbose_name = "service page"
@@ -303,9 +322,27 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         if errors:
             raise ValidationError(errors)
 
+    # --- Hooks (base/models.py) ------------------------------------------------------------
+
+    def summary_text(self) -> str:
+        return self.summary
+
+    def get_share_image(self):
+        return self.hero_image
+
+    # In site search: "Service" beside the title, and the summary and downtime's words for typo
+    # correction (search/vocabulary.py).
+    search_result_label = "Service"
+
+    @classmethod
+    def search_vocabulary(cls):
+        for summary, downtime in cls.objects.live().public().values_list("summary", "downtime"):
+            yield summary
+            yield downtime
+
     def search_document(self) -> SearchDocument:
         """What search reads: the page's sections under the headings visitors see."""
-        document = page_document(self)
+        document = page_document(self, body_text=[self.downtime, self.disclaimer])
         sections = [
             ("How it works", " ".join(f"{s.title} {s.description}" for s in self.steps.all())),
             ("Treatment plan", self.schedule_text),
@@ -314,6 +351,33 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         ]
         extra = " ".join(f"{heading}: {text}." for heading, text in sections if text)
         return SearchDocument(document.title, document.summary, f"{extra} {document.body}")
+
+    def structured_data_nodes(self, graph) -> list[dict]:
+        """A MedicalWebPage about a MedicalProcedure, its review and FAQs (structured_data.py)."""
+        return service_nodes(self, graph)
+
+    def clinical_copy_problems(self) -> list[tuple[str, str]]:
+        if (self.disclaimer or "").strip():
+            return []
+        return [
+            (
+                "disclaimer",
+                "A service page needs its disclaimer: say that results vary and that the "
+                "clinician explains what is realistic at the consultation.",
+            )
+        ]
+
+    @classmethod
+    def with_api_data(cls, queryset):
+        """Everything the API fields read, in batched queries: a listing of service pages costs
+        the same number of queries however many steps, FAQs and images each one has."""
+        live_faqs = published_faqs(FAQ.objects.all())
+        return queryset.select_related("hero_image", "author", "medical_reviewer").prefetch_related(
+            "steps",
+            "references",
+            "hero_image__renditions",
+            Prefetch("faqs", queryset=live_faqs, to_attr="api_live_faqs"),
+        )
 
     @property
     def schedule_text(self) -> str:
@@ -338,7 +402,7 @@ class ServicePage(HeadlessPreviewMixin, ClinicalReviewMixin, SeoMixin, StemmedSe
         return published_faqs(self.faqs.all())
 
     def get_context(self, request, *args, **kwargs):
-        # The page and its JSON-LD (clinic/structured_data.py) both show the steps, sources and
+        # The page and its JSON-LD (services/structured_data.py) both show the steps, sources and
         # FAQs: fetch each once per request. Not in previews, which carry unsaved rows.
         if self.pk is not None and not getattr(request, "is_preview", False):
             self.prefetch_shown_rows()
@@ -373,3 +437,16 @@ class ServiceStep(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "step"
+
+
+@receiver(post_save, sender=ServiceIndexPage, dispatch_uid="services.new-list-clinical-review")
+def send_a_new_services_list_through_clinical_review(sender, instance, created, raw=False, **kw):
+    """Every service page is medical content: a new services list joins the Clinical review
+    workflow at once (review/workflow.py), with its clinicians' permissions."""
+    if created and not raw:
+        attach_section(instance)
+
+
+# Where else a service page is shown, for the publishing event (base/content.py): its FAQs'
+# API answers name it.
+register_content(ServicePage, api_urls=faqs_naming)

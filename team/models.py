@@ -12,14 +12,17 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.fields import ProvidersField, SeoField
-from api.preview_mixin import HeadlessPreviewMixin
+from base.content import register_content
+from base.models import BasePage
+from base.openapi import SEO_SCHEMA, TEXT, ref
+from base.serializers import SeoField
+from base.structured_data import reference
 from clinic.models import Provider
-from clinic.seo import SeoMixin
-from search.documents import StemmedSearchMixin
+from clinic.serializers import ProvidersField
+from clinic.structured_data import person_node, provider_id
 
 
-class TeamPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
+class TeamPage(BasePage):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -30,10 +33,7 @@ class TeamPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("search_stems"),
-    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     # Headless API (docs/api.md): the page's intro and every provider.
     api_fields = [
@@ -41,6 +41,11 @@ class TeamPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
         APIField("providers", serializer=ProvidersField()),
         APIField("seo", serializer=SeoField(source="*")),
     ]
+    api_schema = {  # each api_field's JSON Schema, for the OpenAPI description
+        "intro": TEXT,
+        "providers": {"type": "array", "items": ref("ProviderProfile")},
+        "seo": SEO_SCHEMA,
+    }
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -49,6 +54,17 @@ class TeamPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
 
     class Meta:
         verbose_name = "team page"
+
+    def summary_text(self) -> str:
+        return self.intro
+
+    def structured_data_nodes(self, graph) -> list[dict]:
+        """An AboutPage about its providers, each a Person."""
+        providers = graph.context.get("providers", [])
+        graph.node["@type"] = "AboutPage"
+        if providers:
+            graph.node["about"] = [reference(provider_id(provider)) for provider in providers]
+        return [person_node(provider) for provider in providers]
 
     @property
     def providers(self):
@@ -59,3 +75,8 @@ class TeamPage(HeadlessPreviewMixin, SeoMixin, StemmedSearchMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["providers"] = list(self.providers)
         return context
+
+
+# The team page lists every provider, for the publishing event (base/content.py). (The pages a
+# provider wrote or reviewed reference them: the reference index knows those.)
+register_content(Provider, shown_on=lambda provider: TeamPage.objects.live())

@@ -1,14 +1,14 @@
 """The API's OpenAPI 3.1 description, served at /api/v2/openapi.json and as /api/v2/docs/.
 
-Kept by hand (no generator understands Wagtail's v2 viewsets) in two files: `schemas.py`, the
-JSON shapes, and `paths.py`, the operations. The schemathesis contract test
-(tests/browser/test_api_contract.py) holds both to what the live API answers.
+Kept by hand (no generator understands Wagtail's v2 viewsets), next to the code of each answer:
+`schemas.py` and `paths.py` here describe the API's own endpoints and put together what the
+apps register (base/openapi.py explains how). The schemathesis contract test
+(tests/browser/test_api_contract.py) holds the whole to what the live API answers.
 """
 
-from django.conf import settings
-
-from api.openapi.paths import build_paths
-from api.openapi.schemas import SCHEMAS
+from api.openapi.paths import all_paths
+from api.openapi.schemas import all_schemas
+from base.site_urls import api_base_url
 
 VERSION = "2.0.0"
 
@@ -41,13 +41,13 @@ def openapi_document() -> dict:
             "version": VERSION,
             "description": DESCRIPTION,
         },
-        "servers": [{"url": settings.WAGTAILAPI_BASE_URL, "description": "This site"}],
+        "servers": [{"url": api_base_url(), "description": "This site"}],
         "tags": [
             {"name": "Pages", "description": "The site's pages with their structured data."},
             {"name": "Clinic", "description": "FAQs, contact details, the menu and search."},
             {"name": "Images and documents", "description": "The media library."},
             {"name": "Forms", "description": "The consultation form."},
         ],
-        "paths": build_paths(),
-        "components": {"schemas": SCHEMAS},
+        "paths": all_paths(),
+        "components": {"schemas": all_schemas()},
     }

@@ -4,9 +4,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from api.clinic import unknown_parameters_response
 from api.openapi import openapi_document
 from api.openapi.reference import markdown_lite, schema_tables, sections
+from base.api import unknown_parameters_response
 
 
 @require_safe

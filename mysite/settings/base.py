@@ -12,7 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from api.frontend_cache_config import frontend_cache_from_env, wildcard_backends
+from publishing.frontend_cache_config import frontend_cache_from_env, wildcard_backends
+from search.server_config import search_backends_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -39,25 +40,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
 # Every app, in one literal list (the order matters to template and static lookups: our apps
 # first, so their templates and files win over Wagtail's). See docs/architecture.md for the layers.
 INSTALLED_APPS = [
-    # The clinic's own apps, one per domain (see README "Where things live").
-    "users",
-    "clinic",
+    # The clinic's own apps, one per domain, in layers (docs/architecture.md): delivery on top,
+    # then the content apps, clinical governance, the practice, and the page base at the bottom.
+    "mysite",  # production serving: the page cache, publish-time renditions
+    "publishing",  # the one publishing event; the CDN purge and webhooks
+    "api",
+    "search",
+    "demo",
     "home",
     "services",
     "faqs",
     "contact",
     "team",
-    "search",
-    "api",
-    # Production serving: the page cache's invalidation and publish-time renditions.
-    "mysite",
+    "review",
+    "clinic",
+    "base",
+    "users",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -212,27 +216,13 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"  # noqa: S10
 WAGTAIL_FRONTEND_LOGIN_URL = "/sign-in/"  # mysite/sign_in.py
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "pages/login.html"  # Wagtail's own /_util/login/, still routed
 
-# Search runs in the database by default (SQLite FTS5, PostgreSQL full-text). Words are stemmed
-# by the site itself (search/text.py), so PostgreSQL uses its "simple" configuration rather
-# than stemming a second time. Set SEARCH_BACKEND_URL to use OpenSearch/Elasticsearch instead.
-SEARCH_BACKEND_URL = os.environ.get("SEARCH_BACKEND_URL", "")
-if SEARCH_BACKEND_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
-            "URLS": [SEARCH_BACKEND_URL],
-            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX", "clinic"),
-        }
-    }
-else:
-    # Wagtail's database backend, subclassed in search/backends/: it picks PostgreSQL or
-    # SQLite from the default database as Wagtail's does, but lets PostgreSQL use its GIN
-    # indexes and SQLite rank each match once (Wagtail's read every index entry, or re-ran
-    # the match per row: 7-50x slower at 10,000 pages, bench/README.md). Same index tables,
-    # so switching needs no re-indexing.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
-    }
+# Search runs in the database by default (SQLite FTS5, PostgreSQL full-text), through Wagtail's
+# database backend subclassed in search/backends/ (it lets PostgreSQL use its GIN indexes and
+# SQLite rank each match once: 7-50x faster at 10,000 pages, bench/README.md). Words are stemmed
+# by the site itself (base/text.py), so PostgreSQL uses its "simple" configuration rather than
+# stemming a second time. SEARCH_BACKEND_URL moves it to OpenSearch/Elasticsearch, with the
+# database index kept as the fallback (search/server_config.py).
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(os.environ)
 
 
 def task_backends(worker: bool) -> dict:
@@ -241,7 +231,7 @@ def task_backends(worker: bool) -> dict:
     Wagtail's own tasks (search index, references) always run at once. The site's own work
     outside a visitor's request has a backend per kind, so each can have its own worker:
     "notifications" (consultation request emails, contact/tasks.py), "webhooks" (publish
-    webhooks, api/webhooks.py) and "renditions" (a published page's images,
+    webhooks, publishing/webhooks.py) and "renditions" (a published page's images,
     mysite/renditions.py). With a worker (DJANGO_TASKS_WORKER=1, production's default) they
     are queued in the database for `manage.py db_worker --backend <kind>`; without one they run
     straight after the change commits.
@@ -437,16 +427,18 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "300"))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "60"))
 
-# CDN purging on publish (api/cdn.py, api/frontend_cache_config.py): FRONTEND_CACHE_BACKEND
-# (cloudflare, cloudfront or http) and its variables; nothing is purged when it is unset.
+# CDN purging on publish (publishing/cdn.py, publishing/frontend_cache_config.py):
+# FRONTEND_CACHE_BACKEND (cloudflare, cloudfront or http) and its variables; nothing is purged
+# when it is unset. The publishing event purges pages and API answers alike, after the commit;
+# Wagtail's own purge-on-publish app (wagtail.contrib.frontend_cache, which purges before the
+# commit) is not installed, only its backends are used.
 WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
 FRONTEND_CACHE_WILDCARD_BACKENDS = wildcard_backends(WAGTAILFRONTENDCACHE)
-# Wagtail then also purges a page's /api/v2/pages/<id>/ (and images' and documents').
-WAGTAILAPI_USE_FRONTENDCACHE = bool(WAGTAILFRONTENDCACHE)
 
-# --- Publish webhooks (api/webhooks.py) ---
-# Publishing, unpublishing or deleting a page or snippet, or saving the clinic details, POSTs a
-# signed JSON event to each of these URLs (docs/webhooks.md). None set: no events at all.
+# --- Publish webhooks (publishing/webhooks.py) ---
+# Publishing, unpublishing, moving or deleting a page, publishing, saving or deleting a snippet,
+# or saving a setting POSTs a signed JSON event to each of these URLs (docs/webhooks.md). None
+# set: no events at all.
 WEBHOOK_URLS = env_list("DJANGO_WEBHOOK_URLS", [])
 # The HMAC-SHA256 key receivers check X-Clinic-Signature with. Production refuses to start with
 # URLs but no secret; elsewhere nothing is sent without one.
@@ -458,7 +450,7 @@ WEBHOOK_RETRIES = int(os.environ.get("DJANGO_WEBHOOK_RETRIES", "5"))
 WEBHOOK_RETRY_DELAY = 30.0
 # Delivered by the "webhooks" task backend (task_backends above).
 
-# --- Headless preview (api/preview.py, api/preview_mixin.py) ---
+# --- Headless preview (api/preview.py, base/preview.py) ---
 # The frontend's preview URL, e.g. https://www.clinic.example/preview. Set: the admin's Preview
 # opens it with ?content_type=…&token=…, and the frontend reads the draft from
 # /api/v2/page_preview/ (its origin must be in DJANGO_CORS_ALLOWED_ORIGINS too). Empty: previews
@@ -540,6 +532,6 @@ if SENTRY_DSN:
 
 # --- SEO and structured data ---
 # Canonical URLs, the sitemap, robots.txt and the JSON-LD are absolute from WAGTAILADMIN_BASE_URL
-# (clinic/seo.py). Renaming or moving a published page adds a redirect from its old address
+# (base/seo.py). Renaming or moving a published page adds a redirect from its old address
 # (Wagtail's default, stated here because marketers rely on it: README, "Editing the site").
 WAGTAILREDIRECTS_AUTO_CREATE = True

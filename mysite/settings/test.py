@@ -19,7 +19,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded and generated images go to a temporary folder, never into the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-media-"))
 
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 
 # Static files straight from the source folders (no collectstatic needed to run the suite).
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-static-"))
@@ -37,5 +37,4 @@ PAGE_CACHE_SECONDS = 0
 # tests (tests/api/test_cdn_purge.py, test_cors.py) configure what they need.
 WAGTAILFRONTENDCACHE = {}
 FRONTEND_CACHE_WILDCARD_BACKENDS = []
-WAGTAILAPI_USE_FRONTENDCACHE = False
 CORS_ALLOWED_ORIGINS = []

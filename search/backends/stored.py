@@ -4,12 +4,8 @@ The database backends mix this into their index class, so the documents change e
 the index does: on every save (the index signal), `update_index`, and deletion.
 """
 
-from search.documents import (
-    DOCUMENT_BEING_INDEXED,
-    forget_all_documents,
-    forget_document,
-    store_documents,
-)
+from base.search_document import DOCUMENT_BEING_INDEXED
+from search.documents import forget_all_documents, forget_document, store_documents
 
 
 class StoredDocumentsIndexMixin:

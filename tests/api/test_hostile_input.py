@@ -6,8 +6,8 @@ import json
 import pytest
 from django.core.cache import cache
 
+from base.text import MAX_QUERY_LENGTH
 from contact.models import ConsultationRequest
-from search.text import MAX_QUERY_LENGTH
 from tests.contact.test_consultation_form import (  # noqa: F401 (contact_page is a fixture)
     contact_page,
     form_data,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.conf import settings
 
-from clinic.review import PageReference
+from review.models import PageReference
 from tests.factories import ClinicImageFactory, FAQFactory, ProviderFactory, ServiceStepFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 
-from api.preview_mixin import HeadlessPreviewMixin
+from base.preview import HeadlessPreviewMixin
 from contact.models import ContactPage
 from faqs.models import FAQIndexPage
 from home.models import HomePage
@@ -336,7 +336,7 @@ def test_only_previewable_page_types_are_accepted(client, site_tree, content_typ
 
 
 def test_a_content_type_with_a_control_character_is_refused(client, site_tree):
-    # Refused with every API query parameter that holds one (api/bounds.py), before the view.
+    # Refused with every API query parameter that holds one (base/api.py), before the view.
     response = get_preview(client, content_type="services\x00.servicepage", token="t")
 
     assert response.status_code == 400

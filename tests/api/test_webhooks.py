@@ -1,4 +1,4 @@
-"""Publish webhooks (api/webhooks.py): signed events to a real local HTTP receiver."""
+"""Publish webhooks (publishing/webhooks.py): signed events to a real local HTTP receiver."""
 
 import hashlib
 import hmac
@@ -108,7 +108,7 @@ def verify(headers, body: bytes, secret: str, tolerance=timedelta(minutes=5)) ->
 
 
 def webhook_log(caplog) -> list[tuple[int, str]]:
-    return [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "api.webhooks"]
+    return [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "publishing.webhooks"]
 
 
 def host(receiver) -> str:
@@ -353,7 +353,7 @@ def test_the_timestamp_is_signed_so_an_old_event_cannot_be_replayed_as_new(webho
 def test_a_500_is_retried_until_the_receiver_takes_it(webhooks, committed, caplog):
     webhooks.statuses = [500, 503]
 
-    with caplog.at_level(logging.INFO, logger="api.webhooks"), committed():
+    with caplog.at_level(logging.INFO, logger="publishing.webhooks"), committed():
         ProviderFactory()
 
     assert len(webhooks.requests) == 3
@@ -376,7 +376,7 @@ def test_a_500_is_retried_until_the_receiver_takes_it(webhooks, committed, caplo
 def test_a_400_is_not_retried_and_is_logged_without_secrets(webhooks, committed, caplog):
     webhooks.statuses = [400]
 
-    with caplog.at_level(logging.INFO, logger="api.webhooks"), committed():
+    with caplog.at_level(logging.INFO, logger="publishing.webhooks"), committed():
         ProviderFactory(name="Dr. Logged Nowhere")
 
     assert len(webhooks.requests) == 1
@@ -406,7 +406,7 @@ def test_an_unreachable_receiver_never_stops_publishing(
     service = site_tree["service"]
     edit_url = reverse("wagtailadmin_pages:edit", args=[service.pk])
 
-    with caplog.at_level(logging.INFO, logger="api.webhooks"):
+    with caplog.at_level(logging.INFO, logger="publishing.webhooks"):
         started = time.monotonic()
         response = admin_client.post(edit_url, publish_form_data(service))
         took = time.monotonic() - started

@@ -6,15 +6,10 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
-from clinic.claims import (
-    DEFAULT_BANNED_PHRASES,
-    ClaimsCheckSettings,
-    banned_phrases_for,
-    check_claims,
-    find_banned_phrases,
-)
-from clinic.reports import medical_page_models
 from faqs.models import FAQIndexPage
+from review.claims import check_claims, find_banned_phrases, plain_text
+from review.models import DEFAULT_BANNED_PHRASES, ClaimsCheckSettings
+from review.reports import medical_page_models
 from services.models import ServicePage
 from tests.review.conftest import editor_form_data
 
@@ -265,7 +260,7 @@ def test_phrases_added_or_removed_in_settings_apply_at_once(admin_client, site_t
 @pytest.mark.django_db
 def test_marketers_cannot_edit_the_list_but_clinicians_can(client, site_tree, staff):
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["clinic", "claimschecksettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["review", "claimschecksettings", site.pk])
 
     client.force_login(staff("marketer", "Editors"))
     marketer_response = client.get(url)
@@ -317,7 +312,7 @@ def test_the_demo_content_passes_the_claims_check(db):
 
     assert {type(page) for page in pages} == {ServicePage, FAQIndexPage}
     for page in pages:
-        assert check_claims(page, banned_phrases_for(site)) == [], page.title
+        assert check_claims(page, ClaimsCheckSettings.phrases_for(site)) == [], page.title
         assert page.medical_reviewer is not None
         assert page.last_reviewed and page.next_review_due
     prp = next(page for page in pages if isinstance(page, ServicePage))
@@ -325,9 +320,7 @@ def test_the_demo_content_passes_the_claims_check(db):
 
 
 def test_list_items_in_rich_text_stay_separate_words():
-    from clinic.claims import _plain_text
-
-    text = _plain_text("<ul><li>Quick</li><li>Painless</li></ul>")
+    text = plain_text("<ul><li>Quick</li><li>Painless</li></ul>")
     assert find_banned_phrases(text, DEFAULT_BANNED_PHRASES) == ["painless"]
 
 

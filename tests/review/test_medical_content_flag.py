@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from clinic.reports import reviews_due
 from faqs.models import FAQIndexPage
+from review.reports import reviews_due
 from tests.factories import ProviderFactory
 from tests.review.conftest import editor_form_data
 

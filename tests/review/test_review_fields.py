@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from clinic.review import PageReference, add_months, default_next_review
+from review.models import PageReference, add_months, default_next_review
 from tests.factories import ProviderFactory, ServicePageFactory
 
 

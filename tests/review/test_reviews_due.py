@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.reports import reviews_due
+from review.reports import reviews_due
 from tests.factories import ProviderFactory, ServicePageFactory
 
 REPORT_URL = "clinical_reviews_due_report"

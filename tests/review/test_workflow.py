@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowState
 
-from clinic.review import add_months
-from clinic.review_workflow import ClinicalReviewTask
+from review.models import ClinicalReviewTask, add_months
 from services.models import ServicePage
 from tests.factories import ServiceIndexPageFactory
 from tests.review.conftest import editor_form_data

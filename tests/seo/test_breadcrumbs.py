@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from clinic.seo import breadcrumb_trail
+from base.seo import breadcrumb_trail
 from tests.seo.helpers import page_html
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from clinic.seo import lacks_required_meta_description
+from base.forms import lacks_required_meta_description
 from services.models import ServiceIndexPage, ServicePage
 from tests.factories import make_home_site
 

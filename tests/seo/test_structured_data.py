@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from base.structured_data import json_ld
 from clinic.models import OpeningHours
-from clinic.review import PageReference
-from clinic.structured_data import json_ld
+from review.models import PageReference
 from tests.factories import FAQFactory, ProviderFactory, ServiceStepFactory
 from tests.seo.helpers import (
     BASE_URL,
