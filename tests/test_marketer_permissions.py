@@ -3,6 +3,7 @@ administrator: FAQs, their categories, providers, clinic details and the consent
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from contact.models import ConsentWording
@@ -55,11 +56,21 @@ def test_marketers_change_the_phone_and_opening_hours(marketer_client, site_tree
 
 
 @pytest.mark.django_db
-def test_consent_wording_is_deleted_by_administrators_only(marketer_client):
+def test_consent_wording_is_deleted_by_administrators_only(marketer_client, admin_client):
     wording = ConsentWording.current()
     url = reverse("wagtailsnippets_contact_consentwording:delete", args=[wording.pk])
 
-    response = marketer_client.post(url)
+    refused = marketer_client.post(url)
 
-    assert response.status_code in (302, 403)
+    # Wagtail's refusal: back to the dashboard, saying why.
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
+    shown = [str(message).strip() for message in get_messages(refused.wsgi_request)]
+    assert shown == ["Sorry, you do not have permission to access this area."]
     assert ConsentWording.objects.filter(pk=wording.pk).exists()
+
+    deleted = admin_client.post(url)
+
+    assert deleted.status_code == 302
+    assert deleted["Location"] == reverse("wagtailsnippets_contact_consentwording:list")
+    assert not ConsentWording.objects.filter(pk=wording.pk).exists()

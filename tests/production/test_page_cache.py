@@ -70,13 +70,18 @@ def test_publishing_a_page_edit_shows_on_the_next_request(
     assert "A brand new summary for the TV campaign." in response.content.decode()
 
 
-def test_a_draft_is_not_shown_and_does_not_empty_the_cache(client, site_tree, page_cache_on):
+def test_a_draft_is_not_shown_and_does_not_empty_the_cache(
+    client, site_tree, page_cache_on, publish
+):
     service = site_tree["service"]
     get(client, service.url)
+    assert get(client, service.url)["X-Cache"] == "hit"
     service.summary = "Not ready yet."
-    service.save_revision()  # a draft: the live page is unchanged
+    # A draft, saved as the admin would (its on-commit work runs): the live page is unchanged.
+    publish(service.save_revision)
 
     response = get(client, service.url)
+    assert response["X-Cache"] == "hit"
     assert "Not ready yet." not in response.content.decode()
 
 

@@ -237,9 +237,29 @@ def test_submitting_for_clinical_review_is_blocked_too(client, site_tree, staff)
 
 
 @pytest.mark.django_db
-def test_the_default_list_is_in_settings(site_tree):
-    settings = ClaimsCheckSettings.for_site(Site.objects.get(is_default_site=True))
-    assert settings.phrases == DEFAULT_BANNED_PHRASES
+@pytest.mark.parametrize(
+    ("summary", "phrase"),
+    [
+        ("Guaranteed results from the first session.", "guaranteed"),
+        ("Permanent results for thinning hair.", "permanent results"),
+        ("A cure for thinning hair.", "cure"),
+        ("100% natural.", "100%"),
+        ("No side effects at all.", "no side effects"),
+        ("Quick and painless.", "painless"),
+    ],
+)
+def test_on_a_fresh_site_a_medical_page_making_a_usual_claim_cannot_be_published(
+    admin_client, site_tree, superuser, summary, phrase
+):
+    # Nobody has opened Settings → Claims check yet: the list a new site starts with applies.
+    assert not ClaimsCheckSettings.objects.exists()
+    page = site_tree["service"]
+
+    response = publish(admin_client, page, superuser, summary=summary)
+
+    assert response.status_code == 200
+    assert f"“Summary” says “{phrase}”" in response.context["form"].errors["summary"][0]
+    assert live_summary(page) != summary
 
 
 @pytest.mark.django_db

@@ -110,15 +110,28 @@ def test_changes_requested_leave_the_page_and_its_review_date_alone(client, site
     edit(client, page, marketer, action="action-submit")
     task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
 
+    live_revision = live_version(page).live_revision
+
     client.force_login(staff("clinician", "Clinicians"))
-    client.post(
+    response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
         {"comment": "Please cite a source for the second step."},
+        headers={"X-Requested-With": "XMLHttpRequest"},  # as the admin's comment dialog sends it
     )
 
+    # The dialog's answer when the action was done (a refused or invalid one answers otherwise).
+    assert response.status_code == 200
+    assert response.json()["step"] == "success"
+    task_state.refresh_from_db()
+    assert task_state.status == "rejected"
+    assert task_state.comment == "Please cite a source for the second step."
+    assert task_state.workflow_state.status == "needs_changes"
     live = live_version(page)
+    assert live.live_revision == live_revision
+    assert live.has_unpublished_changes
     assert live.summary != NEW_SUMMARY
     assert live.last_reviewed == datetime.date(2025, 1, 15)
+    assert NEW_SUMMARY not in client.get(live.url).content.decode()
 
 
 @pytest.mark.django_db
