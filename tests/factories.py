@@ -7,9 +7,10 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from clinic.models import ClinicImage, ClinicSettings, OpeningHours, Provider
-from contact.models import ContactPage
+from contact.models import ConsentWording, ContactPage
 from faqs.models import FAQ, FAQCategory, FAQIndexPage
 from home.models import HomePage
+from search.models import SynonymGroup
 from services.models import ServiceIndexPage, ServicePage, ServiceStep
 from team.models import TeamPage
 
@@ -115,6 +116,22 @@ class ProviderFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Provider
+
+
+class SynonymGroupFactory(factory.django.DjangoModelFactory):
+    terms = "hair loss, alopecia"
+
+    class Meta:
+        model = SynonymGroup
+
+
+class ConsentWordingFactory(factory.django.DjangoModelFactory):
+    """A new version of the consent wording: the one the form shows from now on."""
+
+    text = factory.Sequence(lambda n: f"I agree to be contacted about my enquiry (version {n}).")
+
+    class Meta:
+        model = ConsentWording
 
 
 def make_home_site() -> HomePage:
