@@ -24,6 +24,7 @@ when a CDN is configured (the only subscriber that needs them).
 
 import contextlib
 import logging
+import threading
 
 from django.apps import apps
 from django.db import transaction
@@ -151,12 +152,20 @@ def page_published_or_unpublished(sender, instance, signal, **kwargs):
     announce(action, instance, urls_before(instance))
 
 
+# Wagtail sends pre_page_move and post_page_move with two copies of the page: the URLs from
+# before are kept by its id between the two (per thread: each request is one).
+_moving = threading.local()
+
+
 def page_moving(sender, instance, **kwargs):
     remember_urls(instance)
+    moving = _moving.__dict__.setdefault("pages", {})
+    moving[instance.pk] = urls_before(instance)
 
 
 def page_moved(sender, instance, **kwargs):
-    announce(MOVED, instance, urls_before(instance))
+    moving = _moving.__dict__.setdefault("pages", {})
+    announce(MOVED, instance, moving.pop(instance.pk, frozenset()))
 
 
 def page_deleting(sender, instance, **kwargs):

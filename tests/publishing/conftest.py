@@ -12,7 +12,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import caches
-from wagtail.api.v2 import signal_handlers as wagtail_api_purging
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Page, Site
 
@@ -70,10 +69,7 @@ def cdn(settings):
     }
     settings.FRONTEND_CACHE_WILDCARD_BACKENDS = []
     RecordingBackend.purged.clear()
-    # What WAGTAILAPI_USE_FRONTENDCACHE=True does at start-up: Wagtail purges API details too.
-    wagtail_api_purging.register_signal_handlers()
     yield RecordingBackend.purged
-    wagtail_api_purging.unregister_signal_handlers()
     RecordingBackend.purged.clear()
 
 

@@ -585,12 +585,12 @@ def test_scheduled_unpublishing_sends_page_unpublished(webhooks, committed, site
 def test_moving_a_page_sends_page_moved_with_its_new_url(
     webhooks, committed, site_tree, second_services
 ):
-    # Nothing is sent for a move today; the event's name and shape are the lead's to decide.
+    # Like every event's URL, built on the site's public base URL (docs/webhooks.md).
     service = site_tree["service"]
 
     committed(lambda: service.move(second_services, pos="last-child"))
 
     moved = [event for event in webhooks.events if event["event"] == "page.moved"]
     assert [(event["id"], event["url"]) for event in moved] == [
-        (service.pk, "http://127.0.0.1/treatments/prp/")
+        (service.pk, f"{settings.WAGTAILADMIN_BASE_URL}/treatments/prp/")
     ]
