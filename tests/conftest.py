@@ -8,6 +8,7 @@ from tests.factories import (
     make_clinic_settings,
     make_home_site,
 )
+from tests.server import shared_demo_site
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +18,13 @@ def fresh_search_caches():
     from search.invalidation import forget_everything
 
     forget_everything()
+
+
+@pytest.fixture(scope="session")
+def demo_site_template(tmp_path_factory):
+    """The demo site (database, media, collected static files) built once per run, shared by
+    every xdist worker. Servers get copies of it (`tests.server.copy_demo_site`)."""
+    return shared_demo_site(tmp_path_factory)
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def shared_redis(services_or_skip):
 
 
 @pytest.fixture(scope="module")
-def two_servers(shared_database, shared_redis, tmp_path_factory):
+def two_servers(shared_database, shared_redis, demo_site_template, tmp_path_factory):
     env = {
         "DATABASE_URL": shared_database,
         "REDIS_URL": shared_redis,
@@ -89,7 +89,10 @@ def two_servers(shared_database, shared_redis, tmp_path_factory):
         "DJANGO_TASKS_WORKER": "0",  # renditions straight after publishing: no worker here
     }
     # One workdir: both servers also share the media folder, as they would object storage.
-    workdir = build_demo_site(tmp_path_factory.mktemp("multi") / "site", extra_env=env)
+    # Its own PostgreSQL demo database; the static files collected for the run's demo site.
+    workdir = build_demo_site(
+        tmp_path_factory.mktemp("multi") / "site", extra_env=env, static_from=demo_site_template
+    )
     servers = [start_server(workdir, workers=2, extra_env=env) for _ in range(2)]
     yield env, workdir, servers
     for server in servers:
