@@ -8,7 +8,19 @@ from tests.factories import (
     make_clinic_settings,
     make_home_site,
 )
-from tests.server import shared_demo_site
+from tests.server import shared_demo_site, start_building_shared_demo_site
+
+
+def pytest_collection_finish(session):
+    """Start building the run's demo site now, on the side, if a collected test needs it.
+
+    pytest-django runs database tests first, and the server and browser tests that need the demo
+    site last; by then it is built, instead of every worker waiting for it (tests/server.py)."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None or session.config.option.collectonly:
+        return
+    if any("demo_site_template" in getattr(item, "fixturenames", ()) for item in session.items):
+        start_building_shared_demo_site(factory)
 
 
 @pytest.fixture(autouse=True)

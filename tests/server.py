@@ -5,12 +5,14 @@ on a busy machine, so it is built once per test run (`shared_demo_site`, shared 
 workers too) and copied for every server that needs a fresh one.
 """
 
+import contextlib
 import fcntl
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -111,6 +113,19 @@ def shared_demo_site(tmp_path_factory) -> Path:
             build_demo_site(template)
             (root / "demo-site-template.built").touch()
     return template
+
+
+def start_building_shared_demo_site(tmp_path_factory) -> None:
+    """Build the shared demo site in a background thread (it waits in subprocesses).
+
+    A failure here is not reported: the first test that needs the site builds it again, under
+    the lock, and fails with the reason."""
+
+    def build():
+        with contextlib.suppress(Exception):  # reported by the test that needs it, see above
+            shared_demo_site(tmp_path_factory)
+
+    threading.Thread(target=build, name="demo-site-build", daemon=True).start()
 
 
 def copy_demo_site(template: Path, workdir: Path) -> Path:
