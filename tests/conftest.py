@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 
 from tests.factories import (
@@ -37,6 +39,104 @@ def demo_site_template(tmp_path_factory):
     """The demo site (database, media, collected static files) built once per run, shared by
     every xdist worker. Servers get copies of it (`tests.server.copy_demo_site`)."""
     return shared_demo_site(tmp_path_factory)
+
+
+# --- The demo content, loaded once per process --------------------------------------------------
+
+
+def _row_tables(connection) -> list[str]:
+    """Tables whose rows we copy. Not SQLite's FTS5 tables (and their shadow tables): triggers on
+    the search index table fill them as its rows go in, as they did when the loader ran."""
+    names = connection.introspection.table_names(include_views=False)
+    if connection.vendor != "sqlite":
+        return names
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+        virtual = [name for (name,) in cursor.fetchall()]
+    return [n for n in names if not any(n == v or n.startswith(f"{v}_") for v in virtual)]
+
+
+def _read_table(connection, table: str):
+    """A table's rows, comparable between two reads: PostgreSQL's COPY text, else the rows."""
+    quoted = connection.ops.quote_name(table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {quoted} TO STDOUT") as copy:
+                data = b"".join(bytes(block) for block in copy)
+            return data, sorted(data.splitlines())
+        cursor.execute(f"PRAGMA table_info({quoted})")
+        columns = [column[1] for column in cursor.fetchall()]
+        # `+column` is the stored value itself, without Django's type converters (time, date,
+        # datetime...), which would need adapting back on the way in.
+        values = ", ".join(f"+{connection.ops.quote_name(column)}" for column in columns)
+        cursor.execute(f"SELECT {values} FROM {quoted}")  # noqa: S608 (names from introspection)
+        rows = cursor.fetchall()
+        return (columns, rows), Counter(rows)
+
+
+def _write_table(connection, table: str, content) -> None:
+    quoted = connection.ops.quote_name(table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {quoted}")  # noqa: S608
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {quoted} FROM STDIN") as copy:
+                copy.write(content)
+            return
+        columns, rows = content
+        names = ", ".join(connection.ops.quote_name(column) for column in columns)
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {quoted} ({names}) VALUES ({marks})", rows)  # noqa: S608
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker) -> dict:
+    """Every table `manage.py load_demo_content` changes, as the loader left it.
+
+    The loader runs once per process (xdist worker) in a transaction that is then rolled back;
+    `demo_content` puts these rows back for each test that wants the demo site. Its media files
+    stay in this process's MEDIA_ROOT, as they would after a load in the test itself."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        tables = _row_tables(connection)
+        before = {table: _read_table(connection, table)[1] for table in tables}
+        call_command("load_demo_content", verbosity=0)
+        changed = {}
+        for table in tables:
+            content, comparable = _read_table(connection, table)
+            if comparable != before[table]:
+                changed[table] = content
+        transaction.set_rollback(True)
+    return changed
+
+
+@pytest.fixture
+def demo_content(db, demo_rows):
+    """The demo site, exactly as `manage.py load_demo_content` builds it on a fresh database.
+
+    Loaded once per process (`demo_rows`) and copied in for each test: the demo loader takes
+    seconds, copying its rows milliseconds. Nothing the test changes outlives it."""
+    from django.apps import apps
+    from django.core.cache import caches
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    for table, content in demo_rows.items():
+        _write_table(connection, table, content)
+    if connection.vendor == "postgresql":
+        # Rows went in with their ids: move each id sequence past them, as inserts would.
+        models = apps.get_models(include_auto_created=True)
+        models = [model for model in models if model._meta.db_table in demo_rows]
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
+    # Caches may remember the database as it was before the copy (e.g. the site root paths).
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    from search.invalidation import forget_everything
+
+    forget_everything()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ tests runs in one of the two runs.
 """
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -25,11 +24,6 @@ QUERIES = [
     And([Or([PlainText("prp"), PlainText("platelet rich plasma")]), PlainText("safe")]),
     And([PlainText("hair"), Or([PlainText("women"), PlainText("femal")])]),
 ]
-
-
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def wagtails_own_backend():
