@@ -1,6 +1,18 @@
+"""Fixtures every folder shares, and how the suite splits between CI's two database phases.
+
+.ci/run runs the suite twice: on SQLite (`make test`, everything) and on PostgreSQL. A test that
+never uses the configured database gets the `database_independent` mark, and the PostgreSQL
+phase leaves it out (`-m "not database_independent"`): it would prove nothing new there. The
+mark is given automatically to tests without database access (pytest-django refuses them any),
+and by hand to tests in a `django_db` module that only run production settings or servers in a
+subprocess (their database is the subprocess's own SQLite file). Either way the database is
+blocked while they run, so one that starts using it fails instead of silently moving phase.
+"""
+
 from collections import Counter
 
 import pytest
+from django.test import TransactionTestCase
 
 from tests.factories import (
     ContactPageFactory,
@@ -11,6 +23,27 @@ from tests.factories import (
     make_home_site,
 )
 from tests.server import shared_demo_site, start_building_shared_demo_site
+
+# A test with any of these in its fixture closure has database access.
+DATABASE_FIXTURES = {"_django_db_helper", "django_db_setup", "live_server"}
+
+
+def uses_the_database(item) -> bool:
+    if item.get_closest_marker("per_database") or item.get_closest_marker("django_db"):
+        return True
+    if isinstance(getattr(item, "cls", None), type) and issubclass(item.cls, TransactionTestCase):
+        return True  # Django's TestCase classes (e.g. WagtailPageTestCase)
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        explicit = item.get_closest_marker("database_independent") is not None
+        if explicit and item.get_closest_marker("per_database"):
+            raise pytest.UsageError(f"{item.nodeid}: database_independent and per_database")
+        if not explicit and not uses_the_database(item):
+            item.add_marker(pytest.mark.database_independent)
 
 
 def pytest_collection_finish(session):
@@ -23,6 +56,18 @@ def pytest_collection_finish(session):
         return
     if any("demo_site_template" in getattr(item, "fixturenames", ()) for item in session.items):
         start_building_shared_demo_site(factory)
+
+
+@pytest.fixture(autouse=True)
+def database_blocked_when_independent(request, django_db_blocker):
+    """A `database_independent` test runs with the database blocked (see the module docstring)."""
+    if request.node.get_closest_marker("database_independent") is None:
+        yield
+        return
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")  # set up first, so it is blocked after
+    with django_db_blocker.block():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -390,6 +390,7 @@ def test_a_misconfigured_cdn_stops_the_app_at_start_up(environ, message):
         frontend_cache_from_env(environ)
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_production_purges_api_urls_only_when_a_cdn_is_configured():
     expression = "s.WAGTAILAPI_USE_FRONTENDCACHE, sorted(s.WAGTAILFRONTENDCACHE)"
     off = print_production_settings(expression, DJANGO_SECRET_KEY="x" * 50)

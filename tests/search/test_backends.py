@@ -30,6 +30,7 @@ def wagtails_own_backend():
     return get_search_backend("wagtail.search.backends.database", SEARCH_CONFIG="simple")
 
 
+@pytest.mark.per_database  # no query, but the answer depends on the configured database
 def test_the_site_uses_the_backend_for_its_database():
     backend = type(get_search_backend()).__name__
     expected = {"postgresql": "ClinicPostgresSearchBackend", "sqlite": "ClinicSQLiteSearchBackend"}
