@@ -44,6 +44,12 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(f"{item.nodeid}: database_independent and per_database")
         if not explicit and not uses_the_database(item):
             item.add_marker(pytest.mark.database_independent)
+        # A module-scoped server (or demo copy) is built once: its tests stay on one xdist worker.
+        if any(
+            definitions[-1].scope == "module" and definitions[-1].baseid.startswith("tests")
+            for definitions in item._fixtureinfo.name2fixturedefs.values()
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 def pytest_collection_finish(session):
