@@ -9,10 +9,12 @@ subprocess (their database is the subprocess's own SQLite file). Either way the 
 blocked while they run, so one that starts using it fails instead of silently moving phase.
 """
 
+import os
 from collections import Counter
 
 import pytest
 from django.test import TransactionTestCase
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
     ContactPageFactory,
@@ -23,6 +25,12 @@ from tests.factories import (
     make_home_site,
 )
 from tests.server import shared_demo_site, start_building_shared_demo_site
+
+# Hypothesis: its default profile (100 examples; the suite's form tests ask for a multiple of it)
+# in `make test`. .ci/run's PostgreSQL phase loads "postgres" with a fifth of the examples: the
+# full count ran on SQLite just before, and these tests' database work is the same on both.
+hypothesis_settings.register_profile("postgres", max_examples=20)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # A test with any of these in its fixture closure has database access.
 DATABASE_FIXTURES = {"_django_db_helper", "django_db_setup", "live_server"}
