@@ -9,8 +9,11 @@ subprocess (their database is the subprocess's own SQLite file). Either way the 
 blocked while they run, so one that starts using it fails instead of silently moving phase.
 """
 
+import functools
 import os
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.test import TransactionTestCase
@@ -25,6 +28,8 @@ from tests.factories import (
     make_home_site,
 )
 from tests.server import shared_demo_site, start_building_shared_demo_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Hypothesis: its default profile (100 examples; the suite's form tests ask for a multiple of it)
 # in `make test`. .ci/run's PostgreSQL phase loads "postgres" with a fifth of the examples: the
@@ -52,12 +57,41 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(f"{item.nodeid}: database_independent and per_database")
         if not explicit and not uses_the_database(item):
             item.add_marker(pytest.mark.database_independent)
-        # A module-scoped server (or demo copy) is built once: its tests stay on one xdist worker.
-        if any(
-            definitions[-1].scope == "module" and definitions[-1].baseid.startswith("tests")
-            for definitions in item._fixtureinfo.name2fixturedefs.values()
-        ):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+MODULE_FIXTURE = re.compile(r"@pytest\.fixture\(\s*scope=.module.")
+
+
+@functools.cache
+def has_module_fixtures(module: str) -> bool:
+    """Whether a test module, or a conftest.py above it in tests/, defines a module-scoped fixture
+    (a gunicorn server, a copy of the demo site, the API schema). Read from the source: the xdist
+    controller that asks has not collected anything."""
+    folders = [folder for folder in Path(module).parents if folder != Path(".")]
+    sources = [ROOT / module, *(ROOT / folder / "conftest.py" for folder in folders)]
+    return any(MODULE_FIXTURE.search(path.read_text()) for path in sources if path.is_file())
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With -n: each test is a unit of its own, in pytest-django's order (database tests, then
+    transactional ones, then the rest), except that a module with module-scoped fixtures is one
+    unit, so each of its fixtures is built once, on one worker.
+
+    (`--dist loadgroup` with xdist_group marks would do the same, but pytest-xdist 3.8 renames
+    node ids in a way pytest 9.2 ignores, so the marks have no effect there.)"""
+    if config.getoption("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if has_module_fixtures(module) else nodeid
+
+    # Keep the collection's order: the default puts the biggest units (browser modules) first,
+    # before the demo site they need is built, and transactional tests must come last.
+    config.option.loadscopereorder = False
+    return ModuleFixtureScheduling(config, log)
 
 
 def pytest_collection_finish(session):
