@@ -94,6 +94,25 @@ def pytest_xdist_make_scheduler(config, log):
     return ModuleFixtureScheduling(config, log)
 
 
+class ServersFirstAmongTheRest:
+    """After pytest-django's ordering (database tests, transactional ones, then tests without a
+    database): the tests without a database that need the demo site (gunicorn, chromium: the
+    slowest units) start that last block, so the xdist workers end on short tests together."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        def block(item):
+            if item.get_closest_marker("database_independent") is None:
+                return 0
+            return 1 if "demo_site_template" in getattr(item, "fixturenames", ()) else 2
+
+        items.sort(key=block)  # stable: pytest-django's order within each block
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(ServersFirstAmongTheRest(), "servers-first-among-the-rest")
+
+
 def pytest_collection_finish(session):
     """Start building the run's demo site now, on the side, if a collected test needs it.
 
