@@ -72,6 +72,7 @@ def has_module_fixtures(module: str) -> bool:
     return any(MODULE_FIXTURE.search(path.read_text()) for path in sources if path.is_file())
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: fine without it (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """With -n: each test is a unit of its own, in pytest-django's order (database tests, then
     transactional ones, then the rest), except that a module with module-scoped fixtures is one
