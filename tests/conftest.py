@@ -103,7 +103,9 @@ class ServersFirstAmongTheRest:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
         def block(item):
-            if item.get_closest_marker("database_independent") is None:
+            # Tests with a database stay first, also the database_independent ones in django_db
+            # modules: after the browser tests, Playwright's event loop would refuse them one.
+            if uses_the_database(item):
                 return 0
             return 1 if "demo_site_template" in getattr(item, "fixturenames", ()) else 2
 
