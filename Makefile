@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (tests that share a server stay on one: tests/conftest.py).
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format demo migrate clean
@@ -48,7 +51,7 @@ test: $(VENV)/.installed-dev $(NODE_DEPS) ## Lint, layers, checks, migration che
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Report lint, formatting and layer problems
 	$(BIN)/ruff check .

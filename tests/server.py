@@ -1,14 +1,18 @@
 """A real server for the tests that need one: production settings, a demo database, gunicorn.
 
-Building the demo database (migrate, load_demo_content, collectstatic) takes a few seconds,
-so it is built once per test session and copied for every server that needs a fresh one.
+Building the demo database (migrate, collectstatic, load_demo_content) takes a minute or two
+on a busy machine, so it is built once per test run (`shared_demo_site`, shared by the xdist
+workers too) and copied for every server that needs a fresh one.
 """
 
+import contextlib
+import fcntl
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -66,15 +70,22 @@ def manage(workdir: Path, *args: str, extra_env: dict | None = None) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
 
 
-def build_demo_site(workdir: Path, extra_env: dict | None = None) -> Path:
+def build_demo_site(
+    workdir: Path, extra_env: dict | None = None, static_from: Path | None = None
+) -> Path:
     """A demo database, media and collected static files in `workdir`, plus an admin login.
 
-    `extra_env` changes the deployment, e.g. a PostgreSQL DATABASE_URL instead of SQLite."""
+    `extra_env` changes the deployment, e.g. a PostgreSQL DATABASE_URL instead of SQLite.
+    `static_from`: another demo site whose collected static files are copied instead of
+    collecting them again (collectstatic's output doesn't depend on the database)."""
     workdir.mkdir(parents=True, exist_ok=True)
     extra_env = extra_env or {}
     manage(workdir, "migrate", "--noinput", extra_env=extra_env)
     # Static files before content: publishing a page may render it (publish-time renditions).
-    manage(workdir, "collectstatic", "--noinput", extra_env=extra_env)
+    if static_from is None:
+        manage(workdir, "collectstatic", "--noinput", extra_env=extra_env)
+    else:
+        shutil.copytree(static_from / "static", workdir / "static")
     manage(workdir, "load_demo_content", extra_env=extra_env)
     manage(
         workdir,
@@ -85,6 +96,36 @@ def build_demo_site(workdir: Path, extra_env: dict | None = None) -> Path:
         extra_env=extra_env | {"DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
     )
     return workdir
+
+
+def shared_demo_site(tmp_path_factory) -> Path:
+    """The SQLite demo site, built once per run by whichever process gets to it first.
+
+    Never serve it: tests get copies (`copy_demo_site`). The xdist workers' temporary folders
+    share a parent, where the first builds it under a lock while the others wait."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    template = root / "demo-site-template"
+    with open(root / "demo-site-template.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (root / "demo-site-template.built").exists():
+            shutil.rmtree(template, ignore_errors=True)  # a build that failed half-way
+            build_demo_site(template)
+            (root / "demo-site-template.built").touch()
+    return template
+
+
+def start_building_shared_demo_site(tmp_path_factory) -> None:
+    """Build the shared demo site in a background thread (it waits in subprocesses).
+
+    A failure here is not reported: the first test that needs the site builds it again, under
+    the lock, and fails with the reason."""
+
+    def build():
+        with contextlib.suppress(Exception):  # reported by the test that needs it, see above
+            shared_demo_site(tmp_path_factory)
+
+    threading.Thread(target=build, name="demo-site-build", daemon=True).start()
 
 
 def copy_demo_site(template: Path, workdir: Path) -> Path:

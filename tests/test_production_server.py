@@ -9,12 +9,13 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.server import build_demo_site, fetch, start_server
+from tests.server import copy_demo_site, fetch, start_server
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
-    workdir = build_demo_site(tmp_path_factory.mktemp("production"))
+def production_server(demo_site_template, tmp_path_factory):
+    # A copy of the run's one demo site: the same recipe (tests/server.py), built once.
+    workdir = copy_demo_site(demo_site_template, tmp_path_factory.mktemp("production") / "site")
     server = start_server(workdir)
     yield server.base_url
     server.stop()

@@ -26,7 +26,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from tests.server import PROJECT_ROOT, build_demo_site, start_server
+from tests.server import PROJECT_ROOT, copy_demo_site, start_server
 
 PUBLIC_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -138,9 +138,9 @@ def get(base_url: str, path: str, headers: dict | None = None) -> http.client.HT
 
 
 @pytest.fixture(scope="module")
-def https_server(tmp_path_factory):
+def https_server(demo_site_template, tmp_path_factory):
     """Production settings with HTTPS on, behind a (pretend) proxy that terminates TLS."""
-    workdir = build_demo_site(tmp_path_factory.mktemp("https") / "site")
+    workdir = copy_demo_site(demo_site_template, tmp_path_factory.mktemp("https") / "site")
     server = start_server(
         workdir, extra_env={"DJANGO_HTTPS": "1", "DJANGO_SECURE_PROXY_SSL_HEADER": "1"}
     )

@@ -387,6 +387,7 @@ def test_a_misconfigured_cdn_stops_the_app_at_start_up(environ, message):
         frontend_cache_from_env(environ)
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_production_purges_only_when_a_cdn_is_configured():
     # Pages and API answers alike, by the publishing event after the commit (Wagtail's own
     # purge-on-publish app, which purges before the commit, is not installed).

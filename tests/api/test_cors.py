@@ -124,6 +124,7 @@ def test_api_answers_keep_the_security_headers(client, site_tree):
     assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_cors_is_closed_unless_frontends_are_listed_in_the_environment():
     closed = print_production_settings("s.CORS_ALLOWED_ORIGINS", DJANGO_SECRET_KEY="x" * 50)
     listed = print_production_settings(

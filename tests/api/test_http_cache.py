@@ -308,6 +308,7 @@ def test_an_answer_that_sets_a_cookie_is_not_stored():
     assert not result.has_header("ETag")
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_cache_lifetimes_come_from_the_environment():
     expression = "s.API_CACHE_MAX_AGE, s.API_CACHE_S_MAXAGE, s.API_CACHE_STALE_WHILE_REVALIDATE"
     defaults = print_production_settings(expression, DJANGO_SECRET_KEY="x" * 50)

@@ -179,6 +179,7 @@ def test_the_contact_pages_thank_you_preview_stays_server_rendered(
     assert response["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_the_admin_may_frame_the_configured_frontend_and_nothing_else():
     show_frame_src = "' '.join(s.ADMIN_CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-src'])"
 
@@ -194,6 +195,7 @@ def test_the_admin_may_frame_the_configured_frontend_and_nothing_else():
     assert unset.stdout.split() == ["'self'"]
 
 
+@pytest.mark.database_independent  # production settings in a subprocess, on its own SQLite
 def test_a_preview_url_that_is_not_http_is_refused_at_startup():
     result = print_production_settings(
         "s.HEADLESS_PREVIEW_URL",

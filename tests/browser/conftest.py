@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server import PROJECT_ROOT, build_demo_site, copy_demo_site, start_server
+from tests.server import PROJECT_ROOT, copy_demo_site, start_server
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -64,10 +64,7 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
-@pytest.fixture(scope="session")
-def demo_site_template(tmp_path_factory):
-    """The demo database built once; servers get copies of it."""
-    return build_demo_site(tmp_path_factory.mktemp("demo-template") / "site")
+# demo_site_template (tests/conftest.py): the demo site built once per run.
 
 
 def serve_a_copy(template, tmp_path_factory, name: str):

@@ -22,8 +22,9 @@ def counts():
 
 
 @pytest.fixture
-def demo_site(db):
-    load_demo()
+def demo_site(demo_content):
+    """What the loader built on a fresh database: it ran once for this process, and its rows
+    are copied in for each test (tests/conftest.py, `demo_content`)."""
     return Site.objects.get(is_default_site=True)
 
 

@@ -1,20 +1,24 @@
 """Two app servers, one PostgreSQL and one Redis: an edit published on one shows on the other.
 
 The many-machine topology of docs/deploy.md on one machine: two gunicorn instances on
-different ports share a fresh PostgreSQL database and a Redis database (both made and removed
+different ports share a fresh PostgreSQL database and a Redis server (both made and removed
 here). An editor publishes through server A's admin; server B, which had the page in the
 shared page cache, serves the edit on its very next request.
 
-Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) and Redis on 127.0.0.1:6379.
-Without them the test is skipped, saying so; REQUIRE_SERVICES=1 (set by .ci/run) turns the
-skip into a failure so CI can't pass without it.
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) and `redis-server` installed:
+the test starts a private Redis on a free port (no persistence) and stops it, so it never
+touches a Redis someone else uses. Without them the test is skipped, saying so;
+REQUIRE_SERVICES=1 (set by .ci/run) turns the skip into a failure so CI can't pass without it.
 """
 
 import http.cookiejar
 import json
 import os
 import re
+import shutil
 import socket
+import subprocess
+import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -25,13 +29,13 @@ from tests.server import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
     build_demo_site,
+    free_port,
     manage,
     start_server,
 )
 
 POSTGRES_SERVER = os.environ.get("MULTISERVER_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS_SERVER = os.environ.get("MULTISERVER_REDIS", "redis://127.0.0.1:6379")
-REDIS_DB = 14  # our own Redis database number, flushed before and after
+REDIS_SERVER_BINARY = shutil.which("redis-server")
 PUBLIC_HOST = "clinic.example.com"  # what a load balancer would pass on to both servers
 PRP_PATH = "/services/prp-hair-restoration/"
 
@@ -47,7 +51,8 @@ def reachable(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def services_or_skip():
-    missing = [url for url in (POSTGRES_SERVER, REDIS_SERVER) if not reachable(url)]
+    missing = [url for url in [POSTGRES_SERVER] if not reachable(url)]
+    missing += [] if REDIS_SERVER_BINARY else ["redis-server (apt-get install redis-server)"]
     if missing:
         reason = f"multi-server test needs PostgreSQL and Redis; not answering: {missing}"
         if os.environ.get("REQUIRE_SERVICES") == "1":
@@ -69,18 +74,38 @@ def shared_database(services_or_skip):
 
 
 @pytest.fixture(scope="module")
-def shared_redis(services_or_skip):
+def shared_redis(services_or_skip, tmp_path_factory):
+    """A private Redis for the two servers, gone with everything in it when the module ends."""
     import redis
 
-    url = f"{REDIS_SERVER}/{REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    yield url
-    client.flushdb()
+    port = free_port()
+    log = tmp_path_factory.mktemp("redis") / "redis.log"
+    process = subprocess.Popen(
+        [REDIS_SERVER_BINARY, "--port", str(port), "--bind", "127.0.0.1"]
+        + ["--save", "", "--appendonly", "no", "--logfile", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=1)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start; see {log}") from None
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def two_servers(shared_database, shared_redis, tmp_path_factory):
+def two_servers(shared_database, shared_redis, demo_site_template, tmp_path_factory):
     env = {
         "DATABASE_URL": shared_database,
         "REDIS_URL": shared_redis,
@@ -89,7 +114,10 @@ def two_servers(shared_database, shared_redis, tmp_path_factory):
         "DJANGO_TASKS_WORKER": "0",  # renditions straight after publishing: no worker here
     }
     # One workdir: both servers also share the media folder, as they would object storage.
-    workdir = build_demo_site(tmp_path_factory.mktemp("multi") / "site", extra_env=env)
+    # Its own PostgreSQL demo database; the static files collected for the run's demo site.
+    workdir = build_demo_site(
+        tmp_path_factory.mktemp("multi") / "site", extra_env=env, static_from=demo_site_template
+    )
     servers = [start_server(workdir, workers=2, extra_env=env) for _ in range(2)]
     yield env, workdir, servers
     for server in servers:

@@ -6,14 +6,14 @@ import urllib.request
 import brotli
 import pytest
 
-from tests.server import manage, start_server
+from tests.server import copy_demo_site, start_server
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("static-site")
-    manage(workdir, "collectstatic", "--noinput")
-    return workdir
+def collected(demo_site_template, tmp_path_factory):
+    # The run's demo site ran `manage.py collectstatic --noinput` with production settings
+    # (tests/server.py, build_demo_site): a copy of it instead of collecting everything again.
+    return copy_demo_site(demo_site_template, tmp_path_factory.mktemp("static-site") / "site")
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ tests runs in one of the two runs.
 """
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -27,15 +26,11 @@ QUERIES = [
 ]
 
 
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", verbosity=0)
-
-
 def wagtails_own_backend():
     return get_search_backend("wagtail.search.backends.database", SEARCH_CONFIG="simple")
 
 
+@pytest.mark.per_database  # no query, but the answer depends on the configured database
 def test_the_site_uses_the_backend_for_its_database():
     backend = type(get_search_backend()).__name__
     expected = {"postgresql": "ClinicPostgresSearchBackend", "sqlite": "ClinicSQLiteSearchBackend"}

@@ -5,9 +5,6 @@ least in the top three. One load of the demo content serves the whole table; a f
 lists every query that missed and what came back instead.
 """
 
-import pytest
-from django.core.management import call_command
-
 from search.engine import site_search
 
 FIRST, TOP_3 = 1, 3
@@ -51,11 +48,6 @@ RELEVANCE_TABLE = [
     ("centrifuge", "PRP hair restoration", TOP_3),
     ("maintenance sessions", "How many sessions will I need?", TOP_3),
 ]
-
-
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def test_relevance_table_has_at_least_25_patient_queries():

@@ -1,7 +1,6 @@
 """The demo content passes its own SEO rules: descriptions, the team page, a share image."""
 
 import pytest
-from django.core.management import call_command
 
 from clinic.models import ClinicSettings
 from services.models import ServicePage
@@ -9,8 +8,8 @@ from team.models import TeamPage
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(demo_content):
+    """The demo site as `manage.py load_demo_content` builds it (tests/conftest.py)."""
 
 
 @pytest.mark.django_db
