@@ -28,10 +28,15 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
 # would expect from a server that closes first.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 
-# Recycle each worker after about this many requests (jittered, so they don't all restart at
-# once): memory that slowly grows in a long-lived process is given back.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+# No worker recycling by default. A restart costs a visible stall (the new worker imports
+# Django and Wagtail: about a second on a busy 2-core machine) and empties that worker's page
+# cache and derived values; at cached speed 2,000 requests pass in about two seconds, so the
+# old default of 2,000 restarted a worker every few seconds under load (bench/README.md). What
+# a worker keeps is bounded (DJANGO_PAGE_CACHE_MAX_PAGES pages, base/content_version.py's
+# MAX_VERSIONED_VALUES values), so its memory levels off. If a memory leak ever shows,
+# GUNICORN_MAX_REQUESTS=50000 (with its jitter) gives memory back without frequent stalls.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "0"))
 
 # Refuse oversized request lines and headers early (the defaults are already small).
 limit_request_line = 8190

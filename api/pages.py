@@ -7,20 +7,31 @@
   shows: the page type fetches what its API fields read in batches (its `with_api_data` hook),
   and the renditions of the images in StreamFields are fetched together (Wagtail still fetches
   a StreamField's images once per field).
+- What only a publish changes is kept per content version (base/content_version.py): the view
+  restrictions and the request's Site. A listing that fits in one answer is counted from its
+  rows, without a COUNT query (`SparingPagination`).
 """
 
+from django.conf import settings
+from django.db.models import QuerySet
 from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageParentField, PageSerializer, get_serializer_class
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.blocks import StructValue
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction
 
 from base.api import BoundedNumbersMixin
+from base.content_version import versioned
 from base.models import SitePageMixin
 from base.serializers import AbsoluteHtmlUrlField
+from base.site_urls import request_site
 from clinic.images import prefetch_renditions
 
 
@@ -55,9 +66,56 @@ def stream_images(pages, field_names) -> list:
     return images
 
 
+class SparingPagination(WagtailPagination):
+    """Wagtail's offset/limit pagination, without the COUNT query when the rows fetched already
+    tell the total: fewer than `limit` of them, from offset 0 or with at least one row."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if not isinstance(queryset, QuerySet):  # search results: Wagtail's way
+            return super().paginate_queryset(queryset, request, view)
+        # Wagtail's own checks of offset and limit (a clear 400), on an empty queryset: its
+        # slice bounds are the request's, and counting it costs no query.
+        bounds = super().paginate_queryset(queryset.none(), request, view).query
+        start, stop = bounds.low_mark, bounds.high_mark
+        rows = list(queryset[start:stop])
+        if len(rows) < stop - start and (rows or start == 0):
+            self.total_count = start + len(rows)
+        else:
+            self.total_count = queryset.count()
+        return rows
+
+
+def public_pages(request, model=Page):
+    """Wagtail's get_public_pages_queryset (wagtail/api/querysets.py), with the view
+    restrictions and the Site kept per content version instead of two queries per call."""
+    queryset = model._default_manager.all().live()
+    restrictions = versioned(
+        ("view-restrictions",), lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
+    for restriction in restrictions:
+        if not restriction.accept_request(request):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site:
+        base_queryset = queryset
+        queryset = base_queryset.descendant_of(site.root_page, inclusive=True)
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            for translation in site.root_page.get_translations():
+                queryset |= base_queryset.descendant_of(translation, inclusive=True)
+    return queryset
+
+
 class ClinicPagesAPIViewSet(BoundedNumbersMixin, PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     base_serializer_class = ClinicPageSerializer
+    pagination_class = SparingPagination
+
+    def get_base_queryset(self):
+        request_site(self.request)  # the Site per content version, where Wagtail looks for it
+        try:
+            return public_pages(self.request)
+        except ValueError as error:  # as Wagtail's: a bad `site` parameter
+            raise BadRequestError(str(error)) from error
 
     def get_queryset(self):
         # Every page's URL needs its locale: one join instead of a query per page.
@@ -81,6 +139,7 @@ class ClinicPagesAPIViewSet(BoundedNumbersMixin, PagesAPIViewSet):
 
 class ClinicImagesAPIViewSet(BoundedNumbersMixin, ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
+    pagination_class = SparingPagination
     # Alt text and renditions in listings too: a frontend rarely wants an image without them.
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["alt", "responsive"]
 
@@ -90,3 +149,4 @@ class ClinicImagesAPIViewSet(BoundedNumbersMixin, ImagesAPIViewSet):
 
 class ClinicDocumentsAPIViewSet(BoundedNumbersMixin, DocumentsAPIViewSet):
     renderer_classes = [JSONRenderer]
+    pagination_class = SparingPagination

@@ -17,13 +17,26 @@ search index.
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from base.content_version import (  # noqa: F401 (ContentVersion: the model lives there)
+    ContentVersion,
+    caching_derived_values,
+    versioned,
+)
 from base.forms import META_DESCRIPTION_MISSING, BasePageForm, lacks_required_meta_description
 from base.preview import HeadlessPreviewMixin
 from base.search_document import SearchDocument, StemmedSearchMixin, page_document
 from base.site_urls import absolute_page_url
+
+
+def restricted_or_aliased_paths() -> frozenset[str]:
+    """The tree paths of pages with a view restriction and of alias pages (whose restrictions
+    are their original's): below any other page, no page has a restriction."""
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return frozenset([*restricted, *aliases])
 
 
 class SitePageMixin(HeadlessPreviewMixin, StemmedSearchMixin, models.Model):
@@ -82,12 +95,30 @@ class SitePageMixin(HeadlessPreviewMixin, StemmedSearchMixin, models.Model):
         return [META_DESCRIPTION_MISSING] if lacks_required_meta_description(self) else []
 
     @classmethod
+    def serving_queryset(cls):
+        """The rows serving one page of this type reads (mysite/page_routing.py loads it by
+        primary key from here): select_related what every view of it shows."""
+        return cls.objects.all()
+
+    @classmethod
     def with_api_data(cls, queryset):
         """The queryset the API serialises pages of this type from: add the related rows their
         api_fields read (select_related/prefetch_related), so a listing's queries don't grow."""
         return queryset
 
     # --- Behaviour every page shares ----------------------------------------------------------
+
+    def get_view_restrictions(self):
+        """Wagtail's answer (this page's and its ancestors' restrictions: two queries), asked
+        only when the page is below a restricted page or an alias; otherwise none, from a set of
+        those pages kept per content version."""
+        if self.alias_of_id or not caching_derived_values():
+            return super().get_view_restrictions()
+        guarded = versioned(("restricted-or-aliased-paths",), restricted_or_aliased_paths)
+        steps = range(Page.steplen, len(self.path) + 1, Page.steplen)
+        if any(self.path[:end] in guarded for end in steps):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def get_sitemap_urls(self, request=None):
         """The sitemap entry: its absolute canonical URL and last publication, none if hidden."""

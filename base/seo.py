@@ -10,6 +10,7 @@ import logging
 
 from wagtail.models import Page, Site
 
+from base.content_version import versioned
 from base.models import SitePageMixin
 from base.site_urls import absolute_page_url, absolute_url
 
@@ -118,12 +119,19 @@ def language_alternates(page: Page, request=None) -> list[tuple[str, str]]:
     """(language code, absolute URL) of every live translation of the page, itself included.
 
     Built on Wagtail's locales, so adding a language (WAGTAIL_I18N_ENABLED and translated
-    pages) adds its hreflang link without touching this code.
+    pages) adds its hreflang link without touching this code. Kept per content version: only
+    publishing a translation changes them.
     """
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    alternates = []
-    for translation in translations.order_by("locale__language_code"):
-        url = absolute_page_url(translation, request)
-        if url:
-            alternates.append((translation.locale.language_code, url))
-    return alternates
+    if page.pk is None:  # the preview of a page being created
+        return []
+
+    def find():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        alternates = []
+        for translation in translations.order_by("locale__language_code"):
+            url = absolute_page_url(translation, request)
+            if url:
+                alternates.append((translation.locale.language_code, url))
+        return alternates
+
+    return versioned(("language-alternates", page.pk), find)

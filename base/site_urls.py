@@ -12,6 +12,9 @@ canonical URL pointing there would send search engines to the wrong host.
 """
 
 from django.conf import settings
+from wagtail.models import Site
+
+from base.content_version import versioned
 
 
 def site_base_url() -> str:
@@ -51,3 +54,15 @@ def api_url(path: str) -> str:
 def api_detail_url(endpoint: str, pk: int) -> str:
     """E.g. api_detail_url("pages", 4) → 'https://clinic.example.com/api/v2/pages/4/'."""
     return api_url(f"/api/v2/{endpoint}/{pk}/")
+
+
+def request_site(request):
+    """The Wagtail Site serving this request, as Site.find_for_request finds it, kept per
+    content version (a query per request otherwise) and remembered on the request, where
+    Wagtail looks first."""
+    if not hasattr(request, "_wagtail_site"):
+        host, port = request.get_host(), request.get_port()  # get_host() checks ALLOWED_HOSTS
+        request._wagtail_site = versioned(
+            ("site", host, port), lambda: Site.find_for_request(request)
+        )
+    return request._wagtail_site

@@ -1,12 +1,14 @@
 """What every public page's header and footer need: the clinic's details and the main menu,
 and the clinic as the publisher the <head> tags and the JSON-LD name.
 
-Both are lazy, so pages (and admin views) that never show them pay no query for them.
+Both are lazy, so pages (and admin views) that never show them pay no query for them, and
+both are kept per content version (base/content_version.py): after the first page, none.
 """
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from base.content_version import versioned
 from clinic.models import ClinicSettings
 
 
@@ -17,11 +19,14 @@ def clinic_settings_for_site(site: Site | None) -> ClinicSettings | None:
     """
     if site is None:
         return None
-    return (
-        ClinicSettings.objects.filter(site=site)
-        .select_related("contact_page", "default_share_image")
-        .prefetch_related("opening_hours")
-        .first()
+    return versioned(
+        ("clinic-settings", site.pk),
+        lambda: (
+            ClinicSettings.objects.filter(site=site)
+            .select_related("contact_page", "default_share_image")
+            .prefetch_related("opening_hours")
+            .first()
+        ),
     )
 
 
@@ -29,7 +34,10 @@ def menu_pages_for_site(site: Site | None) -> list[Page]:
     """The home page's published children that editors ticked 'Show in menus' for."""
     if site is None:
         return []
-    return list(site.root_page.get_children().live().public().in_menu())
+    return versioned(
+        ("menu-pages", site.pk),
+        lambda: list(site.root_page.get_children().live().public().in_menu()),
+    )
 
 
 def site_chrome(request):

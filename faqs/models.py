@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from base.content import register_content
+from base.content_version import versioned
 from base.models import BasePage
 from base.openapi import SEO_SCHEMA, TEXT
 from base.search_document import SearchableSnippetMixin, SearchDocument, rich_text_as_plain_text
@@ -176,7 +177,9 @@ class FAQ(
         """
         source, html = self.__dict__.get("_answer_html", (None, ""))
         if source != self.answer:
-            source, html = self.answer, str(RichText(self.answer))
+            source = self.answer
+            # Per content version too: the links' targets only move when something is published.
+            html = versioned(("faq-answer-html", source), lambda: str(RichText(source)))
             self.__dict__["_answer_html"] = (source, html)
         return html
 
@@ -191,10 +194,15 @@ class FAQ(
 
     @classmethod
     def answers_page_url(cls) -> str:
-        """Where every FAQ is answered: the live FAQ page's path ('' without one)."""
-        faq_page = FAQIndexPage.objects.live().public().first()
-        parts = faq_page.get_url_parts() if faq_page else None
-        return (parts[2] or "") if parts else ""
+        """Where every FAQ is answered: the live FAQ page's path ('' without one), kept per
+        content version."""
+
+        def find() -> str:
+            faq_page = FAQIndexPage.objects.live().public().first()
+            parts = faq_page.get_url_parts() if faq_page else None
+            return (parts[2] or "") if parts else ""
+
+        return versioned(("faq-answers-page-url",), find)
 
     def get_preview_template(self, request, mode_name):
         return "previews/faq_preview.html"

@@ -6,6 +6,7 @@ Display-ready: the answer as HTML with links resolved, and where it is answered 
 from rest_framework.fields import Field
 from wagtail.rich_text import expand_db_html
 
+from base.content_version import versioned
 from base.serializers import page_html_url
 from base.site_urls import absolute_url, api_detail_url
 
@@ -23,7 +24,10 @@ def faq_data(faq, context: dict) -> dict:
     return {
         "id": faq.pk,
         "question": faq.question,
-        "answer": expand_db_html(faq.answer),
+        # Per content version: only a publish moves the links' targets.
+        "answer": versioned(
+            ("faq-answer-api-html", faq.answer), lambda: expand_db_html(faq.answer)
+        ),
         "category": {"slug": faq.category.slug, "name": faq.category.name},
         "html_url": answered_at(faq, context),
         "detail_url": api_detail_url("faqs", faq.pk),

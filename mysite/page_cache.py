@@ -1,8 +1,9 @@
-"""Whole-response cache for anonymous visitors, invalidated by a shared content version.
+"""Whole-response cache for anonymous visitors, checked against the content version.
 
 A public page is the same for every anonymous visitor, so its full response (body and
-headers) is kept in Django's cache and served again without touching the database or the
-templates. Correctness rests on one number, the *content version*, kept in the same cache:
+headers) is kept and served again without the view, the templates or the page's queries.
+Correctness rests on one number, the *content version* (base/content_version.py), kept in the
+database and mirrored in Redis:
 
 - every stored response carries the version that was current when its request began;
 - a stored response is served only while its version is still the current one;
@@ -10,9 +11,14 @@ templates. Correctness rests on one number, the *content version*, kept in the s
   unpublished, moved or deleted; an FAQ, a setting, an image, a redirect… saved or deleted)
   bumps the version once the database transaction has committed.
 
-With Redis (REDIS_URL) the version is shared, so one edit on any app server makes every
-server render afresh on its next request. With a per-process cache an edit would only reach
-the worker that made it, so the page cache is off unless REDIS_URL is set (settings).
+Pages are kept in Redis with REDIS_URL, shared by every worker and server; without it, in each
+worker's memory. Either way a publish shows on the very next request to any worker, since each
+checks the version (one query without Redis, none with it).
+
+Each page is kept twice, as it is and gzip-compressed, so a hit costs no compression. These
+pages carry no secret (never a CSRF token or a cookie, see below), so compressing them
+needs no BREACH mitigation; pages rendered per visitor are compressed by Django's
+GZipMiddleware, which pads each answer by a random length (settings.MIDDLEWARE).
 
 Never served from or stored in the cache: anything but GET/HEAD; visitors with a session
 or messages cookie (editors, password-protected pages, flash messages); the admin and
@@ -21,20 +27,21 @@ a cookie or contain a CSRF token (the consultation form); answers marked private
 """
 
 import contextlib
+import gzip
 import hashlib
 import logging
 import os
-import uuid
+import re
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
+
+from base import content_version
 
 logger = logging.getLogger(__name__)
-
-VERSION_KEY = "page-cache:content-version"
 
 # Never cached. Search: the view counts every search for the search-terms report (a cache hit
 # would skip that), the query is health data we don't want as a key in a shared cache, and
@@ -68,24 +75,6 @@ def release_id() -> str:
     with contextlib.suppress(OSError):
         release += hashlib.sha256(manifest.read_bytes()).hexdigest()[:16]
     return release or "unversioned"
-
-
-def bump_content_version() -> None:
-    """Make every stored response stale, on every server sharing the cache."""
-    try:
-        page_cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:
-        # A cache outage must not break publishing; the TTL bounds how stale pages can get.
-        logger.exception("Could not bump the page cache's content version")
-
-
-def forget_everything_stored(change, **kwargs) -> None:
-    """Subscriber of the publishing event (base/content.py's `content_changed`, sent once the
-    change has committed and is visible to all): every stored page is stale.
-
-    Bumping before the commit would let another server render the old content under the new
-    version."""
-    bump_content_version()
 
 
 # Ad and campaign links add a parameter unique to every click (?fbclid=…, ?gclid=…, utm_*): the
@@ -126,25 +115,18 @@ class PageCacheMiddleware:
             return self.get_response(request)  # Django answers 400 further in
 
         cache = page_cache()
-        version = entry = None
         try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY)
-            entry = found.get(key)
-            if version is None:
-                version = uuid.uuid4().hex
-                # add(): if another server set it first, theirs wins and we read it back.
-                if not cache.add(VERSION_KEY, version, timeout=None):
-                    version = cache.get(VERSION_KEY)
+            version = content_version.current()
+            entry = cache.get(key)
         except Exception:
             logger.warning("Page cache unavailable; rendering without it", exc_info=True)
-            version = None
+            return self.get_response(request)
 
-        if version is not None and entry is not None and entry[0] == version:
+        if is_entry(entry) and entry[0] == version:
             return self.cached_response(request, entry)
 
         response = self.get_response(request)
-        if version is not None and self.is_storable(request, response):
+        if self.is_storable(request, response):
             try:
                 cache.set(key, self.entry_for(version, response), settings.PAGE_CACHE_SECONDS)
             except Exception:
@@ -199,14 +181,30 @@ class PageCacheMiddleware:
 
     @staticmethod
     def entry_for(version: str, response) -> tuple:
-        return (version, response.status_code, list(response.items()), response.content)
+        content = response.content
+        # mtime=0: the same page compresses to the same bytes on every worker.
+        compressed = gzip.compress(content, compresslevel=6, mtime=0)
+        if len(compressed) >= len(content):
+            compressed = None
+        return (version, response.status_code, list(response.items()), content, compressed)
 
     @staticmethod
     def cached_response(request, entry):
-        _, status, headers, content = entry
-        response = HttpResponse(content, status=status)
+        _, status, headers, content, compressed = entry
+        use_gzip = compressed is not None and ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        response = HttpResponse(compressed if use_gzip else content, status=status)
         for name, value in headers:
             response[name] = value
+        if compressed is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        if use_gzip:
+            response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(compressed))
+            etag = response.get("ETag")
+            if etag and etag.startswith('"'):  # as GZipMiddleware does: a compressed body's
+                response["ETag"] = "W/" + etag  # ETag is weak
         response["X-Cache"] = "hit"
         # The API's ETag still works: a matching If-None-Match gets its 304.
         etag = response.get("ETag")
@@ -216,3 +214,12 @@ class PageCacheMiddleware:
                 conditional["X-Cache"] = "hit"
                 return conditional
         return response
+
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+ENTRY_LENGTH = 5
+
+
+def is_entry(entry) -> bool:
+    """Whether `entry` is a stored page of this release's shape (an older one is a miss)."""
+    return isinstance(entry, tuple) and len(entry) == ENTRY_LENGTH

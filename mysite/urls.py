@@ -7,10 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from api import urls as api_urls
 from base.views import robots_txt
-from mysite import errors
+from mysite import errors, page_routing
 from mysite.sign_in import SignInView
 from search import views as search_views
 
@@ -47,7 +48,10 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Everything else is a Wagtail page; this must stay last.
+    # Everything else is a Wagtail page; this must stay last. Pages are found from a table
+    # kept per content version (mysite/page_routing.py), else by Wagtail's own routing.
+    # Wagtail's own /_util/ views (the password form of a private page) stay Wagtail's.
+    re_path(serve_pattern.replace("^", "^(?!_util/)", 1), page_routing.serve, name="page"),
     path("", include(wagtail_urls)),
 ]
 

@@ -44,6 +44,7 @@ from wagtail.signals import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from base import content_version
 from base.content import (
     DELETED,
     MOVED,
@@ -118,6 +119,13 @@ def announce(action: str, instance, urls_before: frozenset[str] = frozenset()) -
 
 
 def deliver(change: ContentChange) -> None:
+    # First, so every subscriber (and every process) already reads the new content version.
+    try:
+        content_version.bump()
+    except Exception:
+        logger.exception(
+            "Could not bump the content version after %s %s", change.label, change.action
+        )
     for receiver, error in content_changed.send_robust(sender=change.model, change=change):
         if isinstance(error, Exception):
             # Never into the editor's request: publishing has happened, whatever a cache says.

@@ -81,11 +81,7 @@ class ServiceIndexPage(BasePage):
         if not path_components:
             return super().route(request, path_components)
         try:
-            subpage = (
-                ServicePage.objects.child_of(self)
-                .select_related("hero_image", "medical_reviewer__photo")
-                .get(slug=path_components[0])
-            )
+            subpage = ServicePage.serving_queryset().child_of(self).get(slug=path_components[0])
         except ServicePage.DoesNotExist:
             # Not a service page (an older page type), or no such page: Wagtail decides.
             return super().route(request, path_components)
@@ -366,6 +362,11 @@ class ServicePage(ClinicalReviewMixin, BasePage):
                 "clinician explains what is realistic at the consultation.",
             )
         ]
+
+    @classmethod
+    def serving_queryset(cls):
+        """The hero image and the reviewer every view of a service page shows."""
+        return cls.objects.select_related("hero_image", "medical_reviewer__photo")
 
     @classmethod
     def with_api_data(cls, queryset):

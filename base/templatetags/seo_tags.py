@@ -11,6 +11,7 @@ from django.utils.translation import get_language, to_locale
 from wagtail.models import Page
 
 from base import seo
+from base.content_version import versioned
 from base.site_urls import absolute_page_url
 from base.structured_data import json_ld, page_graph
 
@@ -48,8 +49,16 @@ def seo_meta(context):
 @register.simple_tag(takes_context=True)
 def structured_data(context):
     """The page's JSON-LD graph in one <script type="application/ld+json">."""
+    page = context_page(context)
+    request = context.get("request")
+    if page is None or page.pk is None or request is None or request.method != "GET":
+        document = json_ld(page_graph(context))  # search, errors, previews of new pages
+    else:
+        # A page's graph only changes when something is published: kept per content version.
+        key = ("json-ld", page.pk, request.path)
+        document = versioned(key, lambda: json_ld(page_graph(context)))
     return mark_safe(  # noqa: S308 (json_ld escapes <, > and &)
-        f'<script type="application/ld+json">{json_ld(page_graph(context))}</script>'
+        f'<script type="application/ld+json">{document}</script>'
     )
 
 

@@ -102,6 +102,13 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Collected static files (compressed, far-future cached) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for pages and API answers (whitenoise has its own for static files). Cached pages
+    # come compressed from the page cache; the rest, rendered per visitor (a CSRF token, a
+    # session), is padded by a random length against BREACH (Django's "Heal the Breach").
+    "django.middleware.gzip.GZipMiddleware",
+    # The content version, read once per request (base/content_version.py): the page cache and
+    # every per-process cache of derived data check it.
+    "base.content_version.VersionMiddleware",
     # Whole-page cache for anonymous visitors (mysite/page_cache.py): a hit skips sessions,
     # CSRF and the view.
     "mysite.page_cache.PageCacheMiddleware",
@@ -155,6 +162,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Write-ahead logging: readers never wait for a writer (site search records each search,
+        # a form stores each request), and a writer waits for another instead of failing.
+        # Without it, searches under load waited in SQLite's busy handler, whose sleeps made
+        # the slowest searches 4-10 times the median (bench/README.md, "Search under load").
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # Take the write lock when a transaction starts, so two writers queue instead of one
+        # failing with "database is locked" halfway through.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -246,10 +266,13 @@ TASKS = task_backends(worker=env_bool("DJANGO_TASKS_WORKER", False))
 # Cache: per process by default. With several gunicorn workers or servers, set REDIS_URL so
 # the form's rate limit and the search vocabulary are shared by all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Consultation requests: deleted after this many days by `manage.py purge_submissions`, and
 # at most this many sent per visitor IP (django-ratelimit syntax, e.g. "5/m").
@@ -485,12 +508,23 @@ if HEADLESS_PREVIEW_URL:
 
 # --- Production serving: page cache, health check, storage, error reports (docs/deploy.md) ---
 
-# Whole-page cache for anonymous visitors (mysite/page_cache.py). Invalidation needs one cache
-# shared by every worker and server, so it is on by default only with REDIS_URL;
-# DJANGO_PAGE_CACHE_SECONDS=0 turns it off, a positive value turns it on (also without Redis,
-# for a single-process server).
-PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Whole-page cache for anonymous visitors (mysite/page_cache.py), on by default. Every stored
+# page carries the content version (base/content_version.py), which lives in the database, so
+# a publish shows on the next request to any worker or server. Pages are kept in Redis with
+# REDIS_URL (shared by every worker), else in each worker's memory (PAGE_CACHE_MAX_PAGES pages
+# per worker). DJANGO_PAGE_CACHE_SECONDS=0 turns it off.
+PAGE_CACHE_ALIAS = "default" if REDIS_URL else "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_PAGES = int(os.environ.get("DJANGO_PAGE_CACHE_MAX_PAGES", "500"))
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_PAGES},
+}
+
+# Values derived from content (the menu, the clinic's details, rendered FAQ answers, the JSON-LD,
+# routing) kept in each process until the content version changes (base/content_version.py).
+CONTENT_CACHES = True
 
 # Sessions (logged-in editors): read from the cache, written through to the database.
 if REDIS_URL:

@@ -16,3 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 (whitenoise warns when it is missing)
+
+# A developer edits templates and code, which the content version can't see: render every page
+# afresh unless DJANGO_PAGE_CACHE_SECONDS asks for the page cache (e.g. to try it out).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0"))  # noqa: F405

@@ -32,6 +32,9 @@ AXES_ENABLED = False
 # No page cache, even with REDIS_URL exported: tests expect each request to render afresh. The
 # page cache's own tests (tests/production/) switch it on.
 PAGE_CACHE_SECONDS = 0
+# No per-process caches of derived data either: a test's edits are never committed, so they
+# never bump the content version. The tests of those caches switch them on.
+CONTENT_CACHES = False
 
 # Never purge a real CDN or open CORS from a developer's exported variables: the suite's own
 # tests (tests/api/test_cdn_purge.py, test_cors.py) configure what they need.

@@ -1,14 +1,15 @@
 import pytest
-from django.core.cache import cache
+
+from mysite.page_cache import page_cache
 
 
 @pytest.fixture
 def page_cache_on(settings):
     """The page cache switched on, starting empty (the suite's cache is per process)."""
     settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
+    page_cache().clear()
     yield
-    cache.clear()
+    page_cache().clear()
 
 
 @pytest.fixture

@@ -21,17 +21,19 @@ def production(expression: str, **env) -> str:
     return result.stdout.strip()
 
 
-def test_without_redis_sessions_are_in_the_database_and_the_page_cache_is_off():
-    assert production("s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS") == (
-        "django.contrib.sessions.backends.db 0"
+def test_without_redis_sessions_are_in_the_database_and_pages_in_each_workers_memory():
+    assert production("s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS, s.PAGE_CACHE_ALIAS") == (
+        "django.contrib.sessions.backends.db 600 pages"
     )
+    assert production("s.CACHES['pages']['BACKEND']").endswith("LocMemCache")
 
 
 def test_with_redis_sessions_are_cached_and_the_page_cache_is_on():
     settings = production(
-        "s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS", REDIS_URL="redis://127.0.0.1:6379/3"
+        "s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS, s.PAGE_CACHE_ALIAS",
+        REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert settings == "django.contrib.sessions.backends.cached_db 600"
+    assert settings == "django.contrib.sessions.backends.cached_db 600 default"
 
 
 def test_the_page_cache_lifetime_can_be_set_or_switched_off():
@@ -45,11 +47,17 @@ def test_the_page_cache_lifetime_can_be_set_or_switched_off():
 
 
 def test_health_check_comes_first_and_the_page_cache_right_after_whitenoise():
+    """After whitenoise: gzip (cached pages come compressed), the content version (read once
+    per request, before the page cache checks it), then the page cache, before sessions."""
     middleware = json.loads(production("__import__('json').dumps(s.MIDDLEWARE)"))
     assert middleware[0] == "mysite.health.HealthCheckMiddleware"
     whitenoise = middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
-    assert middleware[whitenoise + 1] == "mysite.page_cache.PageCacheMiddleware"
-    assert whitenoise + 1 < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
+    assert middleware[whitenoise + 1 : whitenoise + 4] == [
+        "django.middleware.gzip.GZipMiddleware",
+        "base.content_version.VersionMiddleware",
+        "mysite.page_cache.PageCacheMiddleware",
+    ]
+    assert whitenoise + 3 < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
 
 
 def test_media_stays_on_disk_unless_a_bucket_is_named():
@@ -153,9 +161,11 @@ def test_gunicorn_uses_sync_workers_from_the_cpu_count_or_the_environment():
     assert gunicorn_config(WEB_CONCURRENCY="4")["workers"] == 4
 
 
-def test_gunicorn_recycles_workers_with_jitter_and_has_timeouts():
+def test_gunicorn_keeps_its_workers_unless_asked_and_has_timeouts():
     config = gunicorn_config()
-    assert config["max_requests"] > 0 and config["max_requests_jitter"] > 0
+    assert config["max_requests"] == 0  # a restart stalls requests and empties its caches
+    asked = gunicorn_config(GUNICORN_MAX_REQUESTS="50000", GUNICORN_MAX_REQUESTS_JITTER="5000")
+    assert (asked["max_requests"], asked["max_requests_jitter"]) == (50000, 5000)
     assert 0 < config["timeout"] <= 60
 
 

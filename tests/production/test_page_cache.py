@@ -1,8 +1,11 @@
 """Anonymous visitors get whole pages from the cache; every published edit shows at once."""
 
+import gzip
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Page
 
@@ -31,11 +34,41 @@ def test_the_second_anonymous_request_is_served_from_the_cache(client, site_tree
     assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_a_hit_costs_no_database_query(client, site_tree, page_cache_on, django_assert_num_queries):
+def test_a_hit_costs_one_query_the_content_version(
+    client, site_tree, page_cache_on, django_assert_num_queries
+):
+    url = site_tree["home"].url
+    get(client, url)
+    with django_assert_num_queries(1) as captured:
+        assert get(client, url)["X-Cache"] == "hit"
+    assert "base_contentversion" in captured.captured_queries[0]["sql"]
+
+
+def test_with_redis_a_hit_costs_no_query(
+    client, site_tree, page_cache_on, settings, django_assert_num_queries
+):
+    """The version is mirrored in the default cache (Redis in production; here the suite's
+    per-process cache stands in for it)."""
+    settings.REDIS_URL = "redis://stand-in"
+    caches["default"].clear()
     url = site_tree["home"].url
     get(client, url)
     with django_assert_num_queries(0):
         assert get(client, url)["X-Cache"] == "hit"
+
+
+def test_a_hit_is_served_compressed_to_browsers_that_accept_it(client, site_tree, page_cache_on):
+    url = site_tree["service"].url
+    plain = get(client, url)
+    compressed = get(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["X-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+    without = get(client, url)
+    assert without["X-Cache"] == "hit" and not without.has_header("Content-Encoding")
+    assert "Accept-Encoding" in without["Vary"]
 
 
 def test_the_query_string_and_host_are_part_of_the_key(client, site_tree, page_cache_on):
@@ -190,7 +223,7 @@ def test_api_listings_are_cached_and_invalidated_too(client, site_tree, page_cac
 
 
 def test_a_cached_etag_still_answers_304(rf):
-    entry = ("v1", 200, [("Content-Type", "application/json"), ("ETag", '"abc"')], b"{}")
+    entry = ("v1", 200, [("Content-Type", "application/json"), ("ETag", '"abc"')], b"{}", None)
     request = rf.get("/api/v2/pages/", HTTP_IF_NONE_MATCH='"abc"')
 
     response = PageCacheMiddleware.cached_response(request, entry)

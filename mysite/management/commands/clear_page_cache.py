@@ -1,17 +1,17 @@
-"""Make every page in the page cache stale at once, on every server sharing the cache.
+"""Make every cached page and derived value stale at once, on every worker and server.
 
-Publishing already does this; use it after changing something the cache can't see, such as
-a template edited on a live server without a new release.
+Publishing already does this; use it after changing something the content version can't see,
+such as a template edited on a live server without a new release.
 """
 
 from django.core.management.base import BaseCommand
 
-from mysite.page_cache import bump_content_version
+from base import content_version
 
 
 class Command(BaseCommand):
-    help = "Invalidate every cached page (bumps the page cache's content version)."
+    help = "Invalidate every cached page (bumps the content version)."
 
     def handle(self, *args, **options):
-        bump_content_version()
+        content_version.bump()
         self.stdout.write("Page cache invalidated.")
