@@ -49,9 +49,11 @@ SEO_SCHEMA = ref("Seo")
 
 CACHE_HEADERS = {
     "ETag": {
-        "description": "A strong validator of the body: send it back in `If-None-Match`.",
+        "description": "A validator of the body: send it back in `If-None-Match`. Weak "
+        '(`W/"…"`) when the answer is gzip-compressed (`Accept-Encoding: gzip`), as HTTP '
+        "asks of a compressed body; the same hash either way.",
         "required": True,
-        "schema": {"type": "string", "pattern": '^"[0-9a-f]+"$'},
+        "schema": {"type": "string", "pattern": '^(W/)?"[0-9a-f]+"$'},
     },
     "Cache-Control": {
         "description": "`public, max-age=…, s-maxage=…, stale-while-revalidate=…` for shared "
