@@ -19,6 +19,7 @@ import pytest
 from django.test import TransactionTestCase
 from hypothesis import settings as hypothesis_settings
 
+from base import content_version
 from tests.factories import (
     ContactPageFactory,
     FAQIndexPageFactory,
@@ -280,3 +281,13 @@ def site_tree(home_page, clinic_settings):
         "faq_page": faq_page,
         "contact": contact,
     }
+
+
+@pytest.fixture
+def content_caches(settings):
+    """The per-process caches of derived data switched on (the suite runs without them: its
+    edits never commit, so they never bump the content version), starting empty."""
+    settings.CONTENT_CACHES = True
+    content_version.start_afresh()
+    yield
+    content_version.start_afresh()

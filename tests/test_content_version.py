@@ -15,14 +15,6 @@ from base.content_version import VersionMiddleware, versioned
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content_caches(settings):
-    settings.CONTENT_CACHES = True
-    content_version.start_afresh()
-    yield
-    content_version.start_afresh()
-
-
 def in_request(function, path="/"):
     """Run `function` inside one request through VersionMiddleware; its return value."""
     result = {}

@@ -32,14 +32,6 @@ URLS = {
 
 
 @pytest.fixture
-def content_caches(settings):
-    settings.CONTENT_CACHES = True
-    content_version.start_afresh()
-    yield
-    content_version.start_afresh()
-
-
-@pytest.fixture
 def tree(site_tree):
     return site_tree | {"team": TeamPageFactory(parent=site_tree["home"], slug="team")}
 
